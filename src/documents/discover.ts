@@ -1,0 +1,57 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import fg from 'fast-glob';
+
+export const LINTABLE_EXTENSIONS = ['yaml', 'yml', 'json'];
+const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/.msglint-cache/**'];
+
+export interface Discovery {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** Paths or globs that matched nothing: msglint cannot do what was asked (exit 2). */
+  missing: string[];
+}
+
+function isGlob(p: string): boolean {
+  return fg.isDynamicPattern(p.split(path.sep).join('/'));
+}
+
+/**
+ * Expands the paths a user gave (files, folders, globs) into the files to lint.
+ * Files named explicitly are linted whatever their extension; folders and globs only yield YAML/JSON.
+ */
+export async function discoverFiles(inputs: readonly string[], cwd: string, ignores: readonly string[] = []): Promise<Discovery> {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const ignore = [...DEFAULT_IGNORES, ...ignores];
+  const extGlob = `**/*.{${LINTABLE_EXTENSIONS.join(',')}}`;
+  for (const input of inputs) {
+    if (isGlob(input)) {
+      const found = await fg(input.split(path.sep).join('/'), { cwd, ignore, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false });
+      found.filter((f) => LINTABLE_EXTENSIONS.includes(path.extname(f).slice(1).toLowerCase())).forEach((f) => files.add(path.normalize(f)));
+      if (found.length === 0) missing.push(input);
+      continue;
+    }
+    const abs = path.resolve(cwd, input);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (info.isDirectory()) {
+      const found = await fg(extGlob, { cwd: abs, ignore, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false });
+      found.forEach((f) => files.add(path.normalize(f)));
+    } else {
+      files.add(abs);
+    }
+  }
+  return { files: [...files].sort(compareFilePaths), missing };
+}
+
+/** Stable order: by path segments, so `a/b.yaml` sorts before `a/b/c.yaml` the same way on every machine. */
+export function compareFilePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

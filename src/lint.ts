@@ -1,0 +1,199 @@
+import path from 'node:path';
+
+import picomatch from 'picomatch';
+
+import { loadConfig, type ResolvedConfig, type RuleSetting } from './config/index.js';
+import { discoverFiles } from './documents/discover.js';
+import { LineIndex } from './documents/line-index.js';
+import { locate, spanOf } from './documents/locate.js';
+import { parseSource, type InputProblem, type LintDocument, type ParsedFile } from './documents/parse.js';
+import { readSource, SourceReadError, relativePath, type SourceFile } from './documents/source.js';
+import { validateAgainstSchema, type SchemaKind } from './documents/validate.js';
+import { compilePacks, type CompiledPacks, type CompiledRule } from './engine/compile.js';
+import { evaluateDocument } from './engine/evaluate.js';
+import { builtinPackFile, listBuiltinPacks, loadPackFile, PackError, type RulePack } from './engine/pack.js';
+import { builtinFacts, builtinPreparers, type FactRegistry } from './facts/index.js';
+import { toolVersion } from './package-root.js';
+import { scoreFindings } from './scoring/risk.js';
+import type { DocumentResult, Finding, LintReport, Severity, Summary } from './types.js';
+import { buildWorkspace } from './workspace.js';
+
+/** msglint could not do what was asked (bad path, flag or pack): exit 2. */
+export class UsageError extends Error {}
+
+export interface LintOptions {
+  cwd: string;
+  /** Files, folders or globs; default: the config's `files`, else the working directory. */
+  paths?: string[];
+  /** Extra packs (built-in names or files), added to the config's. */
+  packs?: string[];
+  /** A config already loaded; otherwise found by walking up from cwd (or `configPath`). */
+  config?: ResolvedConfig;
+  configPath?: string;
+  /** "Now", for deterministic output in tests. */
+  now?: Date;
+  explain?: boolean;
+}
+
+export interface Linter {
+  compiled: CompiledPacks;
+  registry: FactRegistry;
+  config: ResolvedConfig;
+}
+
+/** Loads the config and packs and compiles them once; reusable across runs (rules test, benchmarks). */
+export function createLinter(cwd: string, options: Pick<LintOptions, 'packs' | 'config' | 'configPath'> = {}): Linter {
+  const config = options.config ?? loadConfig(cwd, options.configPath);
+  const registry = builtinFacts();
+  const names = [...config.packs, ...(options.packs ?? [])];
+  const packs = loadPacks(names.length > 0 ? names : listBuiltinPacks(), cwd, config.baseDir);
+  return { compiled: compilePacks(packs, registry), registry, config };
+}
+
+export function loadPacks(names: readonly string[], cwd: string, baseDir = cwd): RulePack[] {
+  const packs: RulePack[] = [];
+  const seen = new Set<string>();
+  const wantsBuiltins = names.some((n) => n === 'recommended' || n === 'all');
+  const expanded = wantsBuiltins ? [...listBuiltinPacks(), ...names.filter((n) => n !== 'recommended' && n !== 'all')] : [...names];
+  // The input pack reports missing references; it is always on.
+  if (!expanded.includes('input')) expanded.unshift('input');
+  for (const name of expanded) {
+    const builtin = builtinPackFile(name);
+    const file = builtin ?? path.resolve(baseDir, name);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!builtin && !/[/\\.]/.test(name)) throw new UsageError(`unknown pack "${name}"; built-in packs are ${listBuiltinPacks().join(', ')}`);
+    packs.push(loadPackFile(file, cwd, builtin !== undefined));
+  }
+  return packs;
+}
+
+export async function lint(options: LintOptions): Promise<LintReport> {
+  const linter = createLinter(options.cwd, options);
+  return runLint(linter, options);
+}
+
+export async function runLint(linter: Linter, options: LintOptions): Promise<LintReport> {
+  const { cwd } = options;
+  const { config } = linter;
+  const inputs = options.paths && options.paths.length > 0 ? options.paths : config.files.length > 0 ? config.files : ['.'];
+  const discovery = await discoverFiles(inputs, cwd, config.ignores);
+  if (discovery.missing.length > 0) {
+    throw new UsageError(`no such file, folder or match: ${discovery.missing.join(', ')}`);
+  }
+  const parsedFiles = await Promise.all(discovery.files.map((file) => readAndParse(file, cwd)));
+  return lintParsed(linter, parsedFiles, options);
+}
+
+/** Lints files that are already parsed (also used by `rules test` and the appeal's baseline). */
+export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], options: Pick<LintOptions, 'cwd' | 'now' | 'explain'>): Promise<LintReport> {
+  const now = options.now ?? new Date();
+  const documents = parsedFiles.flatMap((p) => p.documents);
+  const workspace = buildWorkspace(options.cwd, documents);
+  const thresholds = linter.config.thresholds;
+  for (const preparer of builtinPreparers()) await preparer.prepare(workspace, now, thresholds);
+  const ctx = { workspace, now, thresholds };
+  const results: DocumentResult[] = [];
+  const findingsByDoc = new Map<LintDocument, Finding[]>();
+  for (const parsed of parsedFiles) {
+    const fileLevel = parsed.problems.filter((p) => !p.yaml || !parsed.documents.some((d) => d.yaml === p.yaml));
+    if (parsed.documents.length === 0 || fileLevel.length > 0) {
+      const findings = fileLevel.map((p) => problemFinding(parsed.source, p));
+      if (findings.length > 0) results.push({ file: parsed.source.relPath, kind: 'unknown', risk: { score: 0, level: 'low' }, findings });
+    }
+    for (const doc of parsed.documents) {
+      const findings = [...schemaFindings(doc)];
+      const facts = linter.registry.factsFor(doc, ctx);
+      const enabled = ruleFilter(linter.config, doc.source.relPath);
+      findings.push(...(await evaluateDocument(doc, linter.compiled, facts, (r) => enabled(r) !== 'off')));
+      for (const f of findings) {
+        const setting = enabled({ rule: { id: f.ruleId, severity: f.severity } } as CompiledRule);
+        if (setting !== 'off') f.severity = setting;
+      }
+      const kept = findings.filter((f) => enabled({ rule: { id: f.ruleId, severity: f.severity } } as CompiledRule) !== 'off');
+      kept.sort(compareFindings);
+      findingsByDoc.set(doc, kept);
+      results.push({ file: doc.source.relPath, kind: doc.kind, name: doc.name, language: doc.language, risk: { score: 0, level: 'low' }, findings: kept });
+    }
+  }
+  scoreResults(results, parsedFiles, findingsByDoc, workspace.prepared, options.explain ?? false);
+  return {
+    version: 1,
+    tool: { name: 'msglint', version: toolVersion() },
+    results,
+    summary: summarize(results, parsedFiles.length),
+  };
+}
+
+export async function readAndParse(absPath: string, cwd: string): Promise<ParsedFile> {
+  let source: SourceFile;
+  try {
+    source = await readSource(absPath, cwd);
+  } catch (error) {
+    const relPath = relativePath(absPath, cwd);
+    const empty: SourceFile = { absPath, relPath, text: '', format: 'yaml', lines: new LineIndex('') };
+    const message = error instanceof SourceReadError ? error.message : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    return { source: empty, documents: [], problems: [{ ruleId: 'input/unreadable', message, start: 0, end: 0, byteOffset: error instanceof SourceReadError ? error.offset : 0 } as InputProblem] };
+  }
+  return parseSource(source);
+}
+
+function problemFinding(source: SourceFile, p: InputProblem & { byteOffset?: number }): Finding {
+  const span = source.text === '' && p.byteOffset ? { line: 1, column: p.byteOffset + 1, endLine: 1, endColumn: p.byteOffset + 2 } : spanOf(source, p.start, p.end);
+  return { ruleId: p.ruleId, area: 'input', severity: 'error', message: p.message, file: source.relPath, path: '', weight: 0, ...span };
+}
+
+const SCHEMA_KINDS = new Set<string>(['template', 'campaign', 'account', 'config', 'rule-pack']);
+
+function schemaFindings(doc: LintDocument): Finding[] {
+  if (!SCHEMA_KINDS.has(doc.kind)) return [];
+  return validateAgainstSchema(doc.kind as SchemaKind, doc.data).map((p) => ({
+    ruleId: p.atKey && p.severity === 'warning' ? 'input/unknown-key' : 'input/schema',
+    area: 'input' as const,
+    severity: p.severity,
+    message: p.message,
+    file: doc.source.relPath,
+    path: p.path,
+    weight: 0,
+    ...locate(doc, p.path, { atKey: p.atKey }),
+  }));
+}
+
+/** The config's severity for a rule in a file: overrides matching the file win over `rules`, which win over the pack. */
+function ruleFilter(config: ResolvedConfig, relFile: string): (rule: CompiledRule) => RuleSetting {
+  const applicable = config.overrides.filter((o) => o.files.some((g) => picomatch.isMatch(relFile, g, { dot: true })));
+  return (r) => {
+    for (let i = applicable.length - 1; i >= 0; i--) if (r.rule.id in applicable[i].rules) return applicable[i].rules[r.rule.id];
+    return config.rules[r.rule.id] ?? r.rule.severity;
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.endLine - b.endLine || a.endColumn - b.endColumn || a.message.localeCompare(b.message);
+}
+
+function scoreResults(results: DocumentResult[], _files: ParsedFile[], byDoc: Map<LintDocument, Finding[]>, prepared: Map<string, unknown>, explain: boolean): void {
+  const links = prepared.get('campaign-links') as Map<LintDocument, { templates: { resolved?: LintDocument }[] }> | undefined;
+  const docs = [...byDoc.keys()];
+  for (const result of results) {
+    const doc = docs.find((d) => byDoc.get(d) === result.findings);
+    let scored: (Finding & { file?: string })[] = result.findings.filter((f) => f.severity !== 'info');
+    if (doc && doc.kind === 'campaign' && links) {
+      // A campaign carries the risk of what it sends.
+      for (const t of links.get(doc)?.templates ?? []) {
+        if (t.resolved) scored = scored.concat((byDoc.get(t.resolved) ?? []).filter((f) => f.severity !== 'info'));
+      }
+    }
+    result.risk = scoreFindings(
+      scored.map((f) => ({ ...f, file: f.file !== result.file ? f.file : undefined })),
+      explain,
+    );
+  }
+}
+
+function summarize(results: DocumentResult[], files: number): Summary {
+  const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
+  return { files, documents: results.filter((r) => r.kind !== 'unknown').length, errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+export { PackError };
