@@ -324,7 +324,9 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let bestDistance = allowed + 1;
   for (const candidate of candidates) {
     if (candidate === word) continue;
-    const distance = editDistance(target, normalize(candidate), bestDistance);
+    const normalized = normalize(candidate);
+    // An abbreviation ("warn", "desc") counts as one edit away from what it abbreviates.
+    const distance = target.length >= 3 && normalized.startsWith(target) ? 1 : editDistance(target, normalized, bestDistance);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
