@@ -95,6 +95,7 @@ export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], opti
   const ctx = { workspace, now, thresholds };
   const results: DocumentResult[] = [];
   const findingsByDoc = new Map<LintDocument, Finding[]>();
+  const docOfResult = new Map<DocumentResult, LintDocument>();
   for (const parsed of parsedFiles) {
     const fileLevel = parsed.problems.filter((p) => !p.yaml || !parsed.documents.some((d) => d.yaml === p.yaml));
     if (parsed.documents.length === 0 || fileLevel.length > 0) {
@@ -113,10 +114,12 @@ export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], opti
       const kept = findings.filter((f) => enabled({ rule: { id: f.ruleId, severity: f.severity } } as CompiledRule) !== 'off');
       kept.sort(compareFindings);
       findingsByDoc.set(doc, kept);
-      results.push({ file: doc.source.relPath, kind: doc.kind, name: doc.name, language: doc.language, risk: { score: 0, level: 'low' }, findings: kept });
+      const result: DocumentResult = { file: doc.source.relPath, kind: doc.kind, name: doc.name, language: doc.language, risk: { score: 0, level: 'low' }, findings: kept };
+      docOfResult.set(result, doc);
+      results.push(result);
     }
   }
-  scoreResults(results, parsedFiles, findingsByDoc, workspace.prepared, options.explain ?? false);
+  scoreResults(results, docOfResult, findingsByDoc, workspace.prepared, options.explain ?? false);
   return {
     version: 1,
     tool: { name: 'msglint', version: toolVersion() },
@@ -172,11 +175,10 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.endLine - b.endLine || a.endColumn - b.endColumn || a.message.localeCompare(b.message);
 }
 
-function scoreResults(results: DocumentResult[], _files: ParsedFile[], byDoc: Map<LintDocument, Finding[]>, prepared: Map<string, unknown>, explain: boolean): void {
+function scoreResults(results: DocumentResult[], docOfResult: Map<DocumentResult, LintDocument>, byDoc: Map<LintDocument, Finding[]>, prepared: Map<string, unknown>, explain: boolean): void {
   const links = prepared.get('campaign-links') as Map<LintDocument, { templates: { resolved?: LintDocument }[] }> | undefined;
-  const docs = [...byDoc.keys()];
   for (const result of results) {
-    const doc = docs.find((d) => byDoc.get(d) === result.findings);
+    const doc = docOfResult.get(result);
     let scored: (Finding & { file?: string })[] = result.findings.filter((f) => f.severity !== 'info');
     if (doc && doc.kind === 'campaign' && links) {
       // A campaign carries the risk of what it sends.
