@@ -326,7 +326,7 @@ describe('scalarSourceOffsets: non-strings and failures', () => {
     const node = scalarAt(src, ['text']);
     const t0 = performance.now();
     const span = spanOf(src, node, 'w19999');
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(1000);
     expect(src.slice(span[0], span[1])).toBe('w19999');
   });
 });
