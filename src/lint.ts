@@ -14,6 +14,7 @@ import { evaluateDocument } from './engine/evaluate.js';
 import { builtinPackFile, listBuiltinPacks, loadPackFile, PackError, type RulePack } from './engine/pack.js';
 import { builtinFacts, builtinPreparers, type FactRegistry } from './facts/index.js';
 import { toolVersion } from './package-root.js';
+import { lintInParallel, workerCount } from './parallel/run.js';
 import { scoreFindings } from './scoring/risk.js';
 import type { DocumentResult, Finding, LintReport, Severity, Summary } from './types.js';
 import { buildWorkspace } from './workspace.js';
@@ -81,20 +82,33 @@ export async function runLint(linter: Linter, options: LintOptions): Promise<Lin
   if (discovery.missing.length > 0) {
     throw new UsageError(`no such file, folder or match: ${discovery.missing.join(', ')}`);
   }
+  const workers = workerCount(discovery.files.length);
+  if (workers > 1) return lintInParallel(linter, discovery.files, options, workers);
   const parsedFiles = await Promise.all(discovery.files.map((file) => readAndParse(file, cwd)));
   return lintParsed(linter, parsedFiles, options);
 }
 
-/** Lints files that are already parsed (also used by `rules test` and the appeal's baseline). */
-export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], options: Pick<LintOptions, 'cwd' | 'now' | 'explain'>): Promise<LintReport> {
+/**
+ * Documents linted elsewhere (by another worker thread): visible to cross-document facts
+ * (a campaign's templates, duplicate wording), never linted again here.
+ */
+export interface ExternalDocuments {
+  documents: LintDocument[];
+  /** Their findings, for the risk of the campaigns that send them. */
+  findings: Map<LintDocument, Finding[]>;
+}
+
+/** Lints files that are already parsed (also used by `rules test`, worker threads and the appeal's baseline). */
+export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], options: Pick<LintOptions, 'cwd' | 'now' | 'explain'>, external?: ExternalDocuments): Promise<LintReport> {
   const now = options.now ?? new Date();
-  const documents = parsedFiles.flatMap((p) => p.documents);
+  const own = parsedFiles.flatMap((p) => p.documents);
+  const documents = external ? sortDocuments([...own, ...external.documents]) : own;
   const workspace = buildWorkspace(options.cwd, documents);
   const thresholds = linter.config.thresholds;
   for (const preparer of builtinPreparers()) await preparer.prepare(workspace, now, thresholds);
   const ctx = { workspace, now, thresholds };
   const results: DocumentResult[] = [];
-  const findingsByDoc = new Map<LintDocument, Finding[]>();
+  const findingsByDoc = new Map<LintDocument, Finding[]>(external?.findings ?? []);
   const docOfResult = new Map<DocumentResult, LintDocument>();
   for (const parsed of parsedFiles) {
     const fileLevel = parsed.problems.filter((p) => !p.yaml || !parsed.documents.some((d) => d.yaml === p.yaml));
@@ -126,6 +140,11 @@ export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], opti
     results,
     summary: summarize(results, parsedFiles.length),
   };
+}
+
+/** File order, then position in the file: the order results are reported in. */
+function sortDocuments(docs: LintDocument[]): LintDocument[] {
+  return docs.sort((a, b) => (a.source.absPath < b.source.absPath ? -1 : a.source.absPath > b.source.absPath ? 1 : a.index - b.index));
 }
 
 export async function readAndParse(absPath: string, cwd: string): Promise<ParsedFile> {
@@ -193,7 +212,7 @@ function scoreResults(results: DocumentResult[], docOfResult: Map<DocumentResult
   }
 }
 
-function summarize(results: DocumentResult[], files: number): Summary {
+export function summarize(results: DocumentResult[], files: number): Summary {
   const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
   return { files, documents: results.filter((r) => r.kind !== 'unknown').length, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }

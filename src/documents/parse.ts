@@ -17,6 +17,8 @@ export interface LintDocument {
   data: Record<string, unknown>;
   name?: string;
   language?: string;
+  /** Linted by another worker thread: only `data` and the identity fields are real (no source text, no YAML). */
+  external?: boolean;
 }
 
 /** A problem with the file itself, positioned by source offsets. */

@@ -1,0 +1,44 @@
+import { parentPort, workerData } from 'node:worker_threads';
+
+import { stubDocument, toStub } from './stubs.js';
+import type { FromWorker, LintedShard, ToWorker, WorkerSetup } from './protocol.js';
+import type { ParsedFile } from '../documents/parse.js';
+import { createLinter, lintParsed, readAndParse } from '../lint.js';
+
+// A worker parses its share of the files, tells the main thread which templates it holds (for
+// cross-document facts), then lints its template-only files with the other workers' templates in view.
+const setup = workerData as WorkerSetup;
+const linter = createLinter(setup.cwd, { config: setup.config, packs: setup.packs });
+let parsed: ParsedFile[] = [];
+let lintable: ParsedFile[] = [];
+
+const post = (message: FromWorker) => parentPort!.postMessage(message);
+
+parentPort!.on('message', (message: ToWorker) => {
+  handle(message).catch((error: unknown) => {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+  });
+});
+
+async function handle(message: ToWorker): Promise<void> {
+  if (message.type === 'parse') {
+    parsed = await Promise.all(message.files.map((f) => readAndParse(f, setup.cwd)));
+    const deferred = parsed.filter((p) => p.documents.some((d) => d.kind !== 'template'));
+    lintable = parsed.filter((p) => !deferred.includes(p));
+    post({ type: 'parsed', shard: { templates: lintable.flatMap((p) => p.documents.map(toStub)), deferred: deferred.map((p) => p.source.absPath) } });
+    return;
+  }
+  const externalDocs = message.external.map(stubDocument);
+  const report = await lintParsed(linter, lintable, { cwd: setup.cwd, now: new Date(setup.now), explain: setup.explain }, { documents: externalDocs, findings: new Map() });
+  const byFile = new Map<string, LintedShard['results'][number]>();
+  const relToAbs = new Map(lintable.map((p) => [p.source.relPath, p.source.absPath]));
+  for (const r of report.results) {
+    const absPath = relToAbs.get(r.file)!;
+    let entry = byFile.get(absPath);
+    if (!entry) byFile.set(absPath, (entry = { absPath, results: [] }));
+    entry.results.push(r);
+  }
+  post({ type: 'linted', shard: { results: [...byFile.values()], files: lintable.length } });
+  parsed = [];
+  lintable = [];
+}
