@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Every performance figure of PRODUCT.md in one command: `npm run bench` (after `npm run build`).
+// Prints each figure with its target. Timings are medians of several runs; RSS is the child's peak.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { timeCli } from './lint.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+const report = (workload, value, target, ok) => {
+  rows.push({ workload, value, target, ok });
+  console.log(`${ok ? 'ok  ' : 'MISS'}  ${workload.padEnd(44)} ${value.padEnd(34)} target ${target}`);
+};
+
+function ensureTemplates(n) {
+  const dir = path.join(root, 'bench', 'out', `templates-${n}`);
+  if (!existsSync(dir)) spawnSync(process.execPath, [path.join(root, 'bench/gen-templates.mjs'), String(n), dir], { stdio: 'inherit' });
+  return dir;
+}
+
+// 1. start-up
+const version = median(Array.from({ length: 7 }, () => timeCli(['--version']).ms));
+report('msglint --version', `${version.toFixed(0)} ms`, '≤ 150 ms', version <= 150);
+
+// 2. one template, all built-in packs
+const one = path.join(root, 'fixtures', 'templates', 'order_update.yaml');
+const single = median(Array.from({ length: 5 }, () => timeCli(['lint', one, '--fail-on', 'never']).ms));
+report('msglint lint one template (all packs)', `${single.toFixed(0)} ms`, '≤ 400 ms', single <= 400);
+
+// 3. 1,000 and 10,000 template files; 4. growth
+const runs = {};
+for (const n of [1000, 10000]) {
+  const dir = ensureTemplates(n);
+  const samples = Array.from({ length: n === 10000 ? 3 : 3 }, () => timeCli(['lint', dir, '--format', 'json', '--fail-on', 'never']));
+  const ms = median(samples.map((s) => s.ms));
+  const rss = Math.max(...samples.map((s) => s.rssMb));
+  runs[n] = ms;
+  const docs = n;
+  if (n === 10000) {
+    report(`lint ${n.toLocaleString('en-US')} template files`, `${(ms / 1000).toFixed(2)} s, ${Math.round(docs / (ms / 1000))} docs/s, ${rss.toFixed(0)} MB`, '≤ 3 s, ≤ 300 MB RSS', ms <= 3000 && rss <= 300);
+  } else {
+    console.log(`      lint ${n.toLocaleString('en-US')} template files`.padEnd(50) + `${(ms / 1000).toFixed(2)} s, ${Math.round(docs / (ms / 1000))} docs/s, ${rss.toFixed(0)} MB`);
+  }
+}
+const growth = runs[10000] / runs[1000];
+report('growth: 10× the templates', `${growth.toFixed(2)}× the time`, '≤ 11×', growth <= 11);
+
+// 5. 1,000,000-row audience (the audience benchmark prints its own line when present)
+const audienceBench = path.join(root, 'bench', 'audience.mjs');
+if (existsSync(audienceBench)) {
+  const r = spawnSync(process.execPath, [audienceBench, '--summary'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(r.stdout);
+} else {
+  report('1,000,000-row audience (opt-in checks)', 'not measured: bench/audience.mjs missing', '≤ 5 s, ≤ 200 MB', false);
+}
+process.exitCode = 0;
