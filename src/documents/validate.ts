@@ -5,11 +5,14 @@
 // the alternatives that remain (from user-edited schemas, say) are still collapsed below.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
 
-export type SchemaKind = 'template' | 'campaign' | 'account' | 'config' | 'rule-pack';
+import { SCHEMA_KINDS, URI_FORMAT, exportNameOf, schemaIdOf, type SchemaKind } from './schema-kinds.js';
+
+export type { SchemaKind };
 
 export interface SchemaProblem {
   /** JSON pointer of the offending value, relative to the document (for a missing key: the object that lacks it). */
@@ -20,9 +23,7 @@ export interface SchemaProblem {
   severity: 'error' | 'warning';
 }
 
-const SCHEMA_KINDS: readonly SchemaKind[] = ['template', 'campaign', 'account', 'config', 'rule-pack'];
-const SCHEMA_BASE = 'https://msglint.dev/schemas/';
-const schemaId = (kind: SchemaKind): string => `${SCHEMA_BASE}${kind}.schema.json`;
+const schemaId = schemaIdOf;
 
 /** Documents whose unknown top-level keys are only warned about: Meta adds fields, users add notes. */
 const LENIENT_ROOTS = new Set<string>(['template', 'campaign', 'account'].map((k) => schemaId(k as SchemaKind)));
@@ -53,7 +54,7 @@ function getAjv(): Ajv {
   if (ajv) return ajv;
   // verbose: errors carry the failing value and the schema that failed, which the messages need.
   const instance = new Ajv({ allErrors: true, strict: false, verbose: true });
-  instance.addFormat('uri', /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/);
+  instance.addFormat('uri', URI_FORMAT);
   // All schemas are registered (not compiled) up front: campaign and config refer to the account schema.
   for (const kind of SCHEMA_KINDS) {
     instance.addSchema(JSON.parse(readFileSync(schemaPath(kind), 'utf8')) as AnySchemaObject);
@@ -61,10 +62,20 @@ function getAjv(): Ajv {
   return (ajv = instance);
 }
 
+let precompiled: Record<string, ValidateFunction> | null | undefined;
+
+/** The validators compiled at build time (dist/documents/schema-validators.cjs), or null when running from src/. */
+function loadPrecompiled(): Record<string, ValidateFunction> | null {
+  if (precompiled !== undefined) return precompiled;
+  const file = join(dirname(fileURLToPath(import.meta.url)), 'schema-validators.cjs');
+  precompiled = existsSync(file) ? (createRequire(import.meta.url)(file) as Record<string, ValidateFunction>) : null;
+  return precompiled;
+}
+
 function validatorFor(kind: SchemaKind): ValidateFunction {
   let validate = validators.get(kind);
   if (!validate) {
-    validate = getAjv().getSchema(schemaId(kind));
+    validate = loadPrecompiled()?.[exportNameOf(kind)] ?? getAjv().getSchema(schemaId(kind));
     if (!validate) throw new Error(`msglint: schema ${schemaId(kind)} is missing`);
     validators.set(kind, validate);
   }

@@ -74,6 +74,17 @@ describe('msglint lint (built CLI)', () => {
     expect(byFile['good.yaml'].kind).toBe('template');
   });
 
+  it('explains schema problems in plain words at the offending key (precompiled validators)', async () => {
+    const dir = tempTree({ 'bad.yaml': 'name: x\nlanguage: en_US\ncategory: PROMO\ncompnents: []\ncomponents:\n  - type: BODY\n    text: 42\n' });
+    const r = await runCli(['lint', 'bad.yaml', '--format', 'json'], dir);
+    const findings = JSON.parse(r.stdout).results[0].findings.map((f: { ruleId: string; line: number; column: number; message: string }) => [f.ruleId, f.line, f.column, f.message]);
+    expect(findings).toEqual([
+      ['input/schema', 3, 11, '"category" must be one of MARKETING, UTILITY or AUTHENTICATION (found "PROMO")'],
+      ['input/unknown-key', 4, 1, 'unknown key "compnents" — did you mean "components"?'],
+      ['input/schema', 7, 11, '"text" must be text, not a number'],
+    ]);
+  });
+
   it('exits 2 for a path that does not exist, with nothing on stdout', async () => {
     const r = await runCli(['lint', 'no/such/dir']);
     expect(r.code).toBe(2);
