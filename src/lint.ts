@@ -200,10 +200,10 @@ function scoreResults(results: DocumentResult[], docOfResult: Map<DocumentResult
     const doc = docOfResult.get(result);
     let scored: (Finding & { file?: string })[] = result.findings.filter((f) => f.severity !== 'info');
     if (doc && doc.kind === 'campaign' && links) {
-      // A campaign carries the risk of what it sends.
-      for (const t of links.get(doc)?.templates ?? []) {
-        if (t.resolved) scored = scored.concat((byDoc.get(t.resolved) ?? []).filter((f) => f.severity !== 'info'));
-      }
+      // A campaign carries the risk of what it sends (each template once, however often it is listed).
+      const sent = new Set<LintDocument>();
+      for (const t of links.get(doc)?.templates ?? []) if (t.resolved) sent.add(t.resolved);
+      for (const template of sent) scored = scored.concat((byDoc.get(template) ?? []).filter((f) => f.severity !== 'info'));
     }
     result.risk = scoreFindings(
       scored.map((f) => ({ ...f, file: f.file !== result.file ? f.file : undefined })),
