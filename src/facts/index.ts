@@ -6,6 +6,10 @@ import { templateDuplicates } from './template/duplicates.js';
 import { templateFormat } from './template/format-facts.js';
 import { templateParameters } from './template/parameters.js';
 import { starterSignals } from './template/starter-signals.js';
+import { contentFacts } from './text/content.js';
+import { linkFacts } from './text/link-facts.js';
+import { shapeFacts } from './text/shape.js';
+import { spamPhraseFacts } from './text/spam-phrases.js';
 import type { WorkspacePreparer } from '../workspace.js';
 
 export { FactRegistry, FactSet, type FactContext, type FactProvider } from './registry.js';
@@ -18,6 +22,10 @@ export function builtinFacts(): FactRegistry {
   registry.register(templateFormat);
   registry.register(templateParameters);
   registry.register(templateDuplicates);
+  registry.register(spamPhraseFacts);
+  registry.register(shapeFacts);
+  registry.register(linkFacts);
+  registry.register(contentFacts);
   registry.register(campaignBasics);
   return registry;
 }

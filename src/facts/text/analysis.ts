@@ -1,0 +1,202 @@
+/**
+ * One analysis per template text and language, shared by every fact provider that reads text:
+ * the normalized text with its offset map, links and parameters (kept out of phrase matching),
+ * tokens with their readings and stems. Computed once per text (cached on the text object).
+ */
+import { findLinks, type FoundLink } from './links.js';
+import { lexiconMatcher, termMatcher } from './lexicon.js';
+import { normalizeText, originalRange, type NormalizedText } from './normalize.js';
+import type { PhraseHit, TokenStream } from './phrase-matcher.js';
+import { stemmerFor } from './stem.js';
+import { tokenize, type Token } from './tokenize.js';
+import type { TextMatch } from '../../types.js';
+import type { TemplateText } from '../template/components.js';
+
+export interface AnalyzedText extends TokenStream {
+  source: TemplateText;
+  language: string;
+  norm: NormalizedText;
+  links: FoundLink[];
+  /** Original ranges of parameters ({{1}}, {{first_name}}). */
+  params: [number, number][];
+  /** Original ranges of e-mail addresses. */
+  emails: [number, number][];
+  tokens: Token[];
+}
+
+const PARAMETER = /\{\{\s*[^{}\s]{0,64}\s*\}\}/g;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
+
+const cache = new WeakMap<TemplateText, Map<string, AnalyzedText>>();
+const vocabularies = new Map<string, (word: string) => boolean>();
+
+function vocabularyFor(language: string): (word: string) => boolean {
+  let v = vocabularies.get(language);
+  if (!v) {
+    const a = lexiconMatcher(language).vocabulary;
+    const b = termMatcher(language).vocabulary;
+    v = (w) => a.has(w) || b.has(w);
+    vocabularies.set(language, v);
+  }
+  return v;
+}
+
+export function ranges(text: string, re: RegExp): [number, number][] {
+  const out: [number, number][] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+/** The analysis of one template text in one language (cached). */
+export function analyze(source: TemplateText, language: string): AnalyzedText {
+  let byLanguage = cache.get(source);
+  if (!byLanguage) cache.set(source, (byLanguage = new Map()));
+  const cached = byLanguage.get(language);
+  if (cached) return cached;
+  const text = source.text;
+  const norm = normalizeText(text);
+  const links = findLinks(text);
+  const params = text.includes('{{') ? ranges(text, PARAMETER) : [];
+  const emails = text.includes('@') ? ranges(text, EMAIL) : [];
+  const blocked: [number, number][] = [...params, ...emails, ...links.map((l): [number, number] => [l.start, l.end])];
+  const raw = tokenize(norm, { language, blocked });
+  const tokens = splitJoined(raw, vocabularyFor(language));
+  const stem = stemmerFor(language);
+  const forms: string[][] = new Array(tokens.length);
+  const stems: string[][] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'blocked') {
+      forms[i] = [];
+      stems[i] = [];
+    } else if (t.kind === 'word') {
+      if (t.variants) {
+        // One reading per stem; of readings with the same stem, the shortest ("prize" over "prizee").
+        const byStem = new Map<string, string>();
+        for (const f of [t.text, ...t.variants]) {
+          const s = stem(f);
+          const seen = byStem.get(s);
+          if (seen === undefined || (f.length < seen.length && seen !== t.text)) byStem.set(s, f);
+        }
+        forms[i] = [...byStem.values()];
+        stems[i] = [...byStem.keys()];
+      } else {
+        forms[i] = [t.text];
+        stems[i] = [stem(t.text)];
+      }
+    } else {
+      forms[i] = [t.text];
+      stems[i] = [t.text];
+    }
+  }
+  const analyzed: AnalyzedText = { source, language, norm, links, params, emails, tokens, forms, stems };
+  byLanguage.set(language, analyzed);
+  return analyzed;
+}
+
+/**
+ * "F R E E C A S H" joins to one token "freecash"; split it into known words ("free", "cash") when
+ * it is not a word itself. Each part keeps the exact letters it came from.
+ */
+function splitJoined(tokens: Token[], known: (w: string) => boolean): Token[] {
+  if (!tokens.some((t) => t.joined)) return tokens;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (!t.joined) {
+      out.push(t);
+      continue;
+    }
+    const readings = [t.text, ...(t.variants ?? [])];
+    if (readings.some(known)) {
+      out.push(t);
+      continue;
+    }
+    let parts: number[] | null = null;
+    let reading = '';
+    for (const r of readings) {
+      parts = segment(r, known);
+      if (parts) {
+        reading = r;
+        break;
+      }
+    }
+    if (!parts) {
+      out.push(t);
+      continue;
+    }
+    // Joined letters sit at every other normalized unit: letter k is at t.start + 2k.
+    let from = 0;
+    parts.forEach((to, p) => {
+      out.push({
+        kind: 'word',
+        start: t.start + 2 * from,
+        end: t.start + 2 * (to - 1) + 1,
+        text: reading.slice(from, to),
+        breakBefore: p === 0 ? t.breakBefore : false,
+        joined: true,
+      });
+      from = to;
+    });
+  }
+  return out;
+}
+
+/**
+ * Split points of `s` into known words of two or more letters, fewest parts first; a stray single
+ * letter may stand alone ("a F R E E" joins to "afree" → "a" + "free"). Null when nothing fits.
+ */
+function segment(s: string, known: (w: string) => boolean): number[] | null {
+  const n = s.length;
+  if (n > 64) return null;
+  const cost = new Array<number>(n + 1).fill(Infinity);
+  const back = new Array<number>(n + 1).fill(-1);
+  cost[0] = 0;
+  for (let end = 1; end <= n; end++) {
+    for (let start = Math.max(0, end - 24); start < end; start++) {
+      if (!Number.isFinite(cost[start])) continue;
+      const len = end - start;
+      const c = len >= 2 && known(s.slice(start, end)) ? 1 : len === 1 ? 2 : Infinity;
+      if (cost[start] + c < cost[end]) {
+        cost[end] = cost[start] + c;
+        back[end] = start;
+      }
+    }
+  }
+  if (!Number.isFinite(cost[n])) return null;
+  const cuts: number[] = [];
+  for (let p = n; p > 0; p = back[p]) cuts.push(p);
+  cuts.reverse();
+  // Worth splitting only when it finds a real word and more than one part.
+  let words = 0;
+  for (let i = 0, from = 0; i < cuts.length; from = cuts[i], i++) if (cuts[i] - from >= 2) words++;
+  return cuts.length >= 2 && words >= 1 ? cuts : null;
+}
+
+/** The original characters of tokens [first, last] as a located text match. */
+export function matchOf(a: AnalyzedText, first: number, last: number, extra: Record<string, unknown> = {}): TextMatch {
+  const [start, end] = originalRange(a.norm, a.tokens[first].start, a.tokens[last].end);
+  return { path: a.source.path, start, end, text: a.source.text.slice(start, end), role: a.source.role, ...extra };
+}
+
+/**
+ * How a hit reads once de-obfuscated, when a reader would not see that from the quote: " (free cash)"
+ * for 'fr33 c4sh', 'f r e e', 'frее' (Cyrillic e) or '𝐟𝐫𝐞𝐞'; '' for 'Guaranteed' or "don't miss out".
+ */
+export function readsAs(a: AnalyzedText, hit: PhraseHit, written: string): string {
+  const reading = hit.forms.join(' ');
+  // Invisible characters (\p{Cf}) are kept, so a word split by a zero-width space shows its reading.
+  const squash = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '');
+  const plainWritten = written.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  let joined = false;
+  for (let i = hit.first; i <= hit.last; i++) if (a.tokens[i].joined) joined = true;
+  if (!joined && squash(plainWritten) === squash(reading)) return '';
+  return ` (${reading})`;
+}

@@ -1,0 +1,19 @@
+/** The two-letter language of a template's `language` code (en_US → en, pt_BR → pt, zh_CN → zh). */
+export function baseLanguage(code: unknown): string {
+  if (typeof code !== 'string') return '';
+  const m = /^([a-z]{2,3})(?:[_-]|$)/i.exec(code.trim());
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** Languages that have phrase lexicons and term lists in rules/. */
+export const LEXICON_LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'id'] as const;
+
+/**
+ * The lexicon language to use for a template: its own language when msglint has a lexicon for it,
+ * otherwise English (English spam phrases travel: Hinglish, Taglish and many African-market templates).
+ */
+export function lexiconLanguage(code: unknown): string {
+  const base = baseLanguage(code);
+  if (base === 'in') return 'id'; // the old ISO code for Indonesian, still seen in Java locales
+  return (LEXICON_LANGUAGES as readonly string[]).includes(base) ? base : 'en';
+}
