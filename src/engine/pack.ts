@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 
@@ -96,7 +96,45 @@ export function listBuiltinPacks(): string[] {
   return [...known, ...found.filter((n) => !(BUILTIN_PACK_NAMES as readonly string[]).includes(n)).sort()];
 }
 
+/** Built-in packs serialised at build time (scripts/build-packs.mjs): JSON parses far faster than YAML with source ranges. */
+export function compiledPackFile(name: string): string {
+  return path.join(packageRoot(), 'dist', 'packs', `${name}.json`);
+}
+
+export type SerializedPack = Omit<RulePack, 'document' | 'file'>;
+
+export function serializePack(pack: RulePack): SerializedPack {
+  const { document: _document, file: _file, ...rest } = pack;
+  return rest;
+}
+
+/**
+ * A built-in pack from its build-time JSON, when that is at least as new as the YAML (so editing a pack
+ * without rebuilding still works). The YAML document is parsed only if something needs positions in it.
+ */
+function loadCompiledBuiltin(file: string, cwd: string): RulePack | undefined {
+  const name = path.basename(path.dirname(file));
+  const json = compiledPackFile(name);
+  try {
+    if (statSync(json).mtimeMs < statSync(file).mtimeMs) return undefined;
+    const data = JSON.parse(readFileSync(json, 'utf8')) as SerializedPack;
+    let document: LintDocument | undefined;
+    const pack = { ...data, file } as RulePack;
+    Object.defineProperty(pack, 'document', {
+      enumerable: false,
+      get: () => (document ??= loadPackText(readFileSync(file, 'utf8'), file, cwd, true).document),
+    });
+    return pack;
+  } catch {
+    return undefined;
+  }
+}
+
 export function loadPackFile(file: string, cwd: string, builtin: boolean): RulePack {
+  if (builtin) {
+    const compiled = loadCompiledBuiltin(file, cwd);
+    if (compiled) return compiled;
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
