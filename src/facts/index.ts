@@ -1,5 +1,9 @@
+import { audienceReader } from './campaign/audience.js';
 import { campaignBasics } from './campaign/basics.js';
+import { campaignClaim } from './campaign/claim.js';
 import { campaignLinker } from './campaign/links.js';
+import { campaignOptIn } from './campaign/optin.js';
+import { campaignVelocity, velocityPlanner } from './campaign/velocity.js';
 import { FactRegistry } from './registry.js';
 import { templateBasics } from './template/basics.js';
 import { templateDuplicates } from './template/duplicates.js';
@@ -27,10 +31,13 @@ export function builtinFacts(): FactRegistry {
   registry.register(linkFacts);
   registry.register(contentFacts);
   registry.register(campaignBasics);
+  registry.register(campaignClaim);
+  registry.register(campaignOptIn);
+  registry.register(campaignVelocity);
   return registry;
 }
 
 /** Asynchronous preparation steps, run in order before rules. */
 export function builtinPreparers(): WorkspacePreparer[] {
-  return [campaignLinker];
+  return [campaignLinker, audienceReader, velocityPlanner];
 }

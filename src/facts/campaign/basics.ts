@@ -1,10 +1,10 @@
 import { campaignLinks } from './links.js';
+import { accountThroughput } from './plan.js';
 import { isRecord } from '../../documents/kinds.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
 
-/** The default throughput of a WhatsApp business number (messages per second). */
-export const DEFAULT_THROUGHPUT = 80;
+export { DEFAULT_THROUGHPUT } from './plan.js';
 
 export const campaignBasics: FactProvider = {
   id: 'campaign-basics',
@@ -16,7 +16,7 @@ export const campaignBasics: FactProvider = {
     optInMethod: 'the declared opt-in method',
     optInWording: 'the declared opt-in wording',
     ratePerSecond: 'the planned send rate (messages per second), 0 when not set',
-    numberThroughput: "the lowest throughput among the account's phone numbers (80 by default, 20 when shared with the Business app)",
+    numberThroughput: "the lowest throughput among the account's phone numbers (80 by default, 1,000 when upgraded, 20 when shared with the Business app)",
     accountResolved: 'whether the account document was found',
     accountProblem: 'why the account could not be resolved, or empty',
     missingTemplates: 'template references that match no template in this run',
@@ -27,8 +27,6 @@ export const campaignBasics: FactProvider = {
     const links = campaignLinks(ctx.workspace, doc);
     const optIn = isRecord(d.optIn) ? d.optIn : {};
     const schedule = isRecord(d.schedule) ? d.schedule : {};
-    const numbers = links.account && Array.isArray(links.account.phoneNumbers) ? links.account.phoneNumbers.filter(isRecord) : [];
-    const throughputs = numbers.map((n) => (typeof n.throughput === 'number' ? n.throughput : n.sharedWithBusinessApp === true ? 20 : DEFAULT_THROUGHPUT));
     const missingTemplates: TextMatch[] = links.templates
       .filter((t) => !t.resolved)
       .map((t) => ({ path: t.path, start: 0, end: 0, text: t.language ? `${t.name} (${t.language})` : t.name }));
@@ -39,7 +37,7 @@ export const campaignBasics: FactProvider = {
       optInMethod: typeof optIn.method === 'string' ? optIn.method : '',
       optInWording: typeof optIn.wording === 'string' ? optIn.wording : '',
       ratePerSecond: typeof schedule.ratePerSecond === 'number' ? schedule.ratePerSecond : 0,
-      numberThroughput: throughputs.length > 0 ? Math.min(...throughputs) : DEFAULT_THROUGHPUT,
+      numberThroughput: accountThroughput(links.account),
       accountResolved: links.account !== undefined,
       accountProblem: links.accountProblem ?? '',
       missingTemplates,
