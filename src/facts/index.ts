@@ -5,6 +5,7 @@ import { campaignLinker } from './campaign/links.js';
 import { campaignOptIn } from './campaign/optin.js';
 import { campaignVelocity, velocityPlanner } from './campaign/velocity.js';
 import { FactRegistry } from './registry.js';
+import { templateAuthentication } from './template/authentication.js';
 import { templateBasics } from './template/basics.js';
 import { templateDuplicates } from './template/duplicates.js';
 import { templateFormat } from './template/format-facts.js';
@@ -26,6 +27,7 @@ export function builtinFacts(): FactRegistry {
   registry.register(templateFormat);
   registry.register(templateParameters);
   registry.register(templateDuplicates);
+  registry.register(templateAuthentication);
   registry.register(spamPhraseFacts);
   registry.register(shapeFacts);
   registry.register(linkFacts);

@@ -10,9 +10,18 @@ import type { FactProvider } from '../registry.js';
  * run, so it compares those: one index per workspace, built on first use.
  */
 
+interface WordingGroup {
+  /** Sorted by file and position, so the report is the same whichever thread lints a template. */
+  docs: LintDocument[];
+  /** How many of them carry each name (language versions share a name). */
+  names: Map<string | undefined, number>;
+  /** The first document whose name differs from the first document's. */
+  firstOtherName?: LintDocument;
+}
+
 interface WordingIndex {
   keyOf: Map<LintDocument, string>;
-  byKey: Map<string, LintDocument[]>;
+  byKey: Map<string, WordingGroup>;
 }
 
 const indexes = new WeakMap<Workspace, WordingIndex>();
@@ -30,6 +39,10 @@ export function wordingKey(doc: LintDocument): string | undefined {
   return `${norm(body)}\u0000${norm(footer)}`;
 }
 
+function byPlace(a: LintDocument, b: LintDocument): number {
+  return a.source.relPath < b.source.relPath ? -1 : a.source.relPath > b.source.relPath ? 1 : a.index - b.index;
+}
+
 function indexOf(workspace: Workspace): WordingIndex {
   let index = indexes.get(workspace);
   if (index) return index;
@@ -39,9 +52,15 @@ function indexOf(workspace: Workspace): WordingIndex {
     const key = wordingKey(doc);
     if (key === undefined) continue;
     index.keyOf.set(doc, key);
-    const list = index.byKey.get(key) ?? [];
-    list.push(doc);
-    index.byKey.set(key, list);
+    let group = index.byKey.get(key);
+    if (!group) index.byKey.set(key, (group = { docs: [], names: new Map() }));
+    group.docs.push(doc);
+    group.names.set(doc.name, (group.names.get(doc.name) ?? 0) + 1);
+  }
+  for (const group of index.byKey.values()) {
+    if (group.docs.length < 2) continue;
+    group.docs.sort(byPlace);
+    group.firstOtherName = group.docs.find((d) => d.name !== group.docs[0].name);
   }
   indexes.set(workspace, index);
   return index;
@@ -50,16 +69,15 @@ function indexOf(workspace: Workspace): WordingIndex {
 /** Other templates of the run (not language versions of the same name) with the same body and footer. */
 export function duplicateWording(doc: LintDocument, workspace: Workspace): TextMatch[] {
   const index = indexOf(workspace);
-  const key = index.keyOf.get(doc) ?? wordingKey(doc);
+  const key = index.keyOf.get(doc);
   if (key === undefined) return [];
-  // Sorted by file and position, so the report is the same whichever thread lints this template.
-  const others = (index.byKey.get(key) ?? [])
-    .filter((o) => o !== doc && o.name !== doc.name)
-    .sort((a, b) => (a.source.relPath < b.source.relPath ? -1 : a.source.relPath > b.source.relPath ? 1 : a.index - b.index));
-  if (others.length === 0) return [];
+  const group = index.byKey.get(key)!;
+  const others = group.docs.length - (group.names.get(doc.name) ?? 0);
+  if (others <= 0) return [];
+  // The first in file order with another name.
+  const first = doc.name !== group.docs[0].name ? group.docs[0] : group.firstOtherName!;
   const body = templateShape(doc).body!;
   const text = body.raw.text as string;
-  const first = others[0];
   return [
     {
       path: `${body.path}/text`,
@@ -69,7 +87,7 @@ export function duplicateWording(doc: LintDocument, workspace: Workspace): TextM
       otherName: first.name ?? '(unnamed)',
       otherLanguage: first.language ?? '',
       otherFile: first.source.relPath,
-      others: others.length > 1 ? ` and ${others.length - 1} more` : '',
+      others: others > 1 ? ` and ${others - 1} more` : '',
     },
   ];
 }

@@ -59,11 +59,10 @@ export const LIMITS = {
 /** Per-type button caps (components page). */
 export const BUTTON_TYPE_LIMITS: Readonly<Record<string, number>> = { QUICK_REPLY: 10, URL: 2, PHONE_NUMBER: 1, COPY_CODE: 1 };
 
-const MEDIA_FORMATS = new Set(['IMAGE', 'VIDEO', 'DOCUMENT', 'GIF']);
-const OTP_TYPES = new Set(['COPY_CODE', 'ONE_TAP', 'ZERO_TAP']);
+export const MEDIA_FORMATS = new Set(['IMAGE', 'VIDEO', 'DOCUMENT', 'GIF']);
 const SINGLE_COMPONENTS = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS'];
 
-function preview(text: string, max = 40): string {
+export function preview(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return codePointLength(flat) > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
 }
@@ -86,19 +85,19 @@ function buttonAnchor(path: string, raw: Record<string, unknown>, extra: Record<
     : { path: `${path}/type`, start: 0, end: type.length, text: type, ...extra };
 }
 
-function valueAt(path: string, value: unknown, extra: Record<string, unknown> = {}): TextMatch {
+export function valueAt(path: string, value: unknown, extra: Record<string, unknown> = {}): TextMatch {
   const text = typeof value === 'string' ? value : String(value ?? '');
   return { path, start: 0, end: typeof value === 'string' ? value.length : 0, text, ...extra };
 }
 
-interface AllButton {
+export interface AllButton {
   path: string;
   raw: Record<string, unknown>;
   type: string;
 }
 
 /** Buttons of the template and of its carousel cards. */
-function allButtons(shape: TemplateShape): AllButton[] {
+export function allButtons(shape: TemplateShape): AllButton[] {
   const out: AllButton[] = shape.buttons.map((b) => ({ path: b.path, raw: b.raw, type: b.type }));
   for (const c of shape.components) {
     if (c.type !== 'CAROUSEL' || !Array.isArray(c.raw.cards)) continue;
@@ -154,36 +153,13 @@ export function findEmojis(path: string, text: string, extra: Record<string, unk
   return out;
 }
 
-const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 // Markdown WhatsApp renders: *bold*, _italic_, ~strike~, ```mono```, `code`.
 const MARKDOWN = /```[^`\n]+```|`[^`\n]+`|\*[^*\s](?:[^*\n]*[^*\s])?\*|(?<![\p{L}\p{N}])_[^_\s](?:[^_\n]*[^_\s])?_(?![\p{L}\p{N}])|~[^~\s](?:[^~\n]*[^~\s])?~/gu;
 
-/** Example values given for parameters (body, header, named, URL and copy-code examples), located. */
-function exampleValues(shape: TemplateShape): TextMatch[] {
-  const out: TextMatch[] = [];
-  const push = (path: string, v: unknown) => {
-    if (typeof v === 'string' || typeof v === 'number') out.push(valueAt(path, v));
-  };
-  const fromExample = (example: unknown, base: string) => {
-    if (!isRecord(example)) return;
-    const bt = example.body_text;
-    if (Array.isArray(bt)) bt.forEach((row, r) => (Array.isArray(row) ? row.forEach((v, k) => push(`${base}/body_text/${r}/${k}`, v)) : push(`${base}/body_text/${r}`, row)));
-    if (Array.isArray(example.header_text)) example.header_text.forEach((v, k) => push(`${base}/header_text/${k}`, v));
-    for (const field of ['body_text_named_params', 'header_text_named_params']) {
-      const list = example[field];
-      if (Array.isArray(list)) list.forEach((e, k) => isRecord(e) && push(`${base}/${field}/${k}/example`, e.example));
-    }
-  };
-  for (const c of shape.components) fromExample(c.raw.example, `${c.path}/example`);
-  for (const b of shape.buttons) {
-    const ex = b.raw.example;
-    if (Array.isArray(ex)) ex.forEach((v, k) => push(`${b.path}/example/${k}`, v));
-    else push(`${b.path}/example`, ex);
-  }
-  return out;
-}
+const VALID_TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
 
 export function templateNameProblem(name: string): { detail: string; suggestion: string; start: number; end: number } | undefined {
+  if (VALID_TEMPLATE_NAME.test(name)) return undefined;
   const suggestion =
     name
       .toLowerCase()
@@ -295,8 +271,6 @@ export function computeFormatFacts(doc: LintDocument): Record<string, unknown> {
   const header = shape.header;
   const headerFormat = header && typeof header.raw.format === 'string' ? header.raw.format : undefined;
   const headerFormatPath = header ? (headerFormat !== undefined ? `${header.path}/format` : `${header.path}/type`) : '';
-  const mediaHeaders: TextMatch[] = [];
-  if (header && headerFormat !== undefined && MEDIA_FORMATS.has(headerFormat.toUpperCase())) mediaHeaders.push(valueAt(`${header.path}/format`, headerFormat, { format: headerFormat.toUpperCase() }));
   const mediaHeadersWithoutExample: TextMatch[] = [];
   for (const h of headers) {
     if (!MEDIA_FORMATS.has(h.format)) continue;
@@ -314,30 +288,6 @@ export function computeFormatFacts(doc: LintDocument): Record<string, unknown> {
     while ((m = MARKDOWN.exec(text)) !== null) headerMarkdown.push({ path: `${header.path}/text`, start: m.index, end: m.index + m[0].length, text: header.raw.text.slice(m.index, m.index + m[0].length) });
   }
 
-  // What authentication templates may not contain, and the OTP button they need.
-  const urlsInTemplate: TextMatch[] = [];
-  for (const b of buttons) if (b.type === 'URL' && typeof b.raw.url === 'string') urlsInTemplate.push(valueAt(`${b.path}/url`, b.raw.url, { where: 'a URL button' }));
-  for (const t of shape.texts) {
-    if (t.role === 'button-url') continue;
-    URL_IN_TEXT.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = URL_IN_TEXT.exec(t.text)) !== null) urlsInTemplate.push({ path: t.path, start: m.index, end: m.index + m[0].length, text: m[0], where: `the ${t.role.replace('-', ' ')}` });
-  }
-  const templateEmojis: TextMatch[] = [];
-  for (const t of shape.texts) if (t.role !== 'button-url') templateEmojis.push(...findEmojis(t.path, t.text, { where: `the ${t.role.replace('-', ' ')}` }));
-  const examples = exampleValues(shape);
-  for (const e of examples) templateEmojis.push(...findEmojis(e.path, e.text, { where: 'an example value' }));
-  const exampleValuesOver15: TextMatch[] = [];
-  for (const e of examples) {
-    if (codePointLength(e.text) > LIMITS.authParameter) exampleValuesOver15.push({ ...e, length: codePointLength(e.text), value: preview(e.text) });
-  }
-  const otpButtons: TextMatch[] = [];
-  for (const b of shape.buttons) {
-    const otpType = typeof b.raw.otp_type === 'string' ? b.raw.otp_type.toUpperCase() : '';
-    if (b.type === 'OTP' && OTP_TYPES.has(otpType)) otpButtons.push(valueAt(`${b.path}/otp_type`, b.raw.otp_type, { otpType }));
-  }
-  const buttonsComponent = shape.components.find((c) => c.type === 'BUTTONS');
-  const otpButtonAnchor = buttonsComponent ? `${buttonsComponent.path}/type` : typeof doc.data.category === 'string' ? '/category' : '';
   let codeExpirationMinutes: number | null = null;
   let codeExpirationPath = '';
   for (const c of shape.components) {
@@ -368,14 +318,8 @@ export function computeFormatFacts(doc: LintDocument): Record<string, unknown> {
     unsupportedLanguage,
     unlistedLanguageVariant,
     headerFormatPath,
-    mediaHeaders,
     mediaHeadersWithoutExample,
     headerMarkdown,
-    urlsInTemplate,
-    templateEmojis,
-    exampleValuesOver15,
-    otpButtons,
-    otpButtonAnchor,
     codeExpirationMinutes,
     codeExpirationPath,
     bodyEmojis,
@@ -403,14 +347,8 @@ export const templateFormat: FactProvider = {
     unsupportedLanguage: "a language code whose language is not in Meta's list",
     unlistedLanguageVariant: "a language code whose language is listed but whose region is not (suggestions: the listed codes)",
     headerFormatPath: 'JSON pointer of the header format (or the header type)',
-    mediaHeaders: 'a template header in IMAGE, VIDEO, DOCUMENT or GIF format',
     mediaHeadersWithoutExample: 'media headers (template or carousel card) without an example header_handle',
     headerMarkdown: 'markdown formatting (*bold*, _italic_, ~strike~, `code`) in a text header',
-    urlsInTemplate: 'URL buttons and web addresses in the texts',
-    templateEmojis: 'emojis in the texts and example values',
-    exampleValuesOver15: 'parameter example values longer than 15 characters',
-    otpButtons: 'OTP buttons (otp_type COPY_CODE, ONE_TAP or ZERO_TAP)',
-    otpButtonAnchor: 'where a missing OTP button is reported: the BUTTONS component, else the category',
     codeExpirationMinutes: 'the footer code_expiration_minutes (null when absent)',
     codeExpirationPath: 'JSON pointer of code_expiration_minutes',
     bodyEmojis: 'emojis in the body',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { computeAuthenticationFacts } from '../../../src/facts/template/authentication.js';
 import { codePointLength, computeFormatFacts, findEmojis, overflowStart, templateNameProblem } from '../../../src/facts/template/format-facts.js';
 import { checkLanguage, normalizeLanguage, supportedLanguages } from '../../../src/facts/template/languages.js';
 import { parseText } from '../../helpers/docs.js';
@@ -7,7 +8,8 @@ import { parseText } from '../../helpers/docs.js';
 type Facts = Record<string, unknown> & Record<string, { text: string; path: string; start: number; end: number; [k: string]: unknown }[]>;
 
 function facts(yaml: string): Facts {
-  return computeFormatFacts(parseText(yaml).documents[0]) as Facts;
+  const doc = parseText(yaml).documents[0];
+  return { ...computeFormatFacts(doc), ...computeAuthenticationFacts(doc) } as Facts;
 }
 
 const base = (components: string, head = 'name: t\nlanguage: en_US\ncategory: UTILITY\n') => `${head}components:\n${components}`;
