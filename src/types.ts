@@ -75,6 +75,20 @@ export interface DocumentResult {
   language?: string;
   risk: Risk;
   findings: Finding[];
+  /** Findings silenced by an inline directive or a baseline, kept (with the reason) for reports and appeals. */
+  suppressed?: SuppressedFinding[];
+}
+
+/** Why a finding is not reported: an inline `# msglint-disable…` comment (with its reason) or a baseline file. */
+export interface Suppression {
+  kind: 'next-line' | 'line' | 'block' | 'baseline';
+  reason: string;
+  /** Line of the directive comment (inline kinds only). */
+  line?: number;
+}
+
+export interface SuppressedFinding extends Finding {
+  suppression: Suppression;
 }
 
 export interface Summary {
@@ -83,6 +97,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings removed by suppressions or a baseline (not counted above). */
+  suppressed?: number;
 }
 
 export interface LintReport {

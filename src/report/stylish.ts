@@ -44,12 +44,12 @@ export function formatStylish(report: LintReport, opts: StylishOptions): string 
   const shownWarnings = opts.quiet ? 0 : warnings;
   const total = errors + shownWarnings + (opts.quiet ? 0 : infos);
   if (total === 0) {
-    lines.push(c('green', `✔ no problems in ${report.summary.documents} document${report.summary.documents === 1 ? '' : 's'} (${report.summary.files} file${report.summary.files === 1 ? '' : 's'})`));
+    lines.push(c('green', `✔ no problems in ${report.summary.documents} document${report.summary.documents === 1 ? '' : 's'} (${report.summary.files} file${report.summary.files === 1 ? '' : 's'})`) + suppressedNote(report));
   } else {
     const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${shownWarnings} warning${shownWarnings === 1 ? '' : 's'}`];
     if (!opts.quiet && infos > 0) parts.push(`${infos} info`);
     const mark = errors > 0 ? c('red', '✖') : c('yellow', '⚠');
-    lines.push(`${mark} ${c('bold', `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`)} in ${report.summary.documents} document${report.summary.documents === 1 ? '' : 's'}, ${report.summary.files} file${report.summary.files === 1 ? '' : 's'}`);
+    lines.push(`${mark} ${c('bold', `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`)} in ${report.summary.documents} document${report.summary.documents === 1 ? '' : 's'}, ${report.summary.files} file${report.summary.files === 1 ? '' : 's'}` + suppressedNote(report));
   }
   return lines.join('\n') + '\n';
 }
@@ -60,4 +60,10 @@ function formatFinding(f: Finding, width: number, c: ReturnType<typeof paint>): 
   let out = `    ${c('gray', pos)}  ${sev}  ${f.message}  ${c('gray', f.ruleId)}`;
   if (f.fix) out += `\n    ${' '.repeat(width)}  ${c('gray', '↳ fix:')} ${f.fix}`;
   return out;
+}
+
+/** Suppressed findings are not problems, but the count says they exist (JSON lists them with their reasons). */
+function suppressedNote(report: LintReport): string {
+  const n = report.summary.suppressed ?? 0;
+  return n > 0 ? `; ${n} suppressed` : '';
 }
