@@ -221,7 +221,7 @@ function explanationTable(r: DocumentResult, steps: readonly ExplainedContributi
       const quote = quotable(s.finding);
       const from = s.from ? ` in <a href="#${docId(report.results.indexOf(s.from))}">${e(documentLabel(s.from))}</a>${s.from.file !== r.file ? ` <span class="file">${e(s.from.file)}</span>` : ''}` : '';
       const how = s.effectiveWeight !== undefined ? `${percent(s.effectiveWeight)} of ${100 - s.before}` : '';
-      return `<tr><td class="pts">+${s.contribution.points}</td><td><code>${e(s.contribution.ruleId)}</code></td><td>${quote !== undefined ? `<q>${e(quote)}</q> ` : ''}line ${s.contribution.line}${from}</td><td class="how">${e(how)}</td></tr>`;
+      return `<tr><td class="pts">+${s.contribution.points}</td><td><code>${e(s.contribution.ruleId)}</code></td><td>${quote !== undefined ? `<q>${e(quote)}</q> ` : ''}line ${s.contribution.line}${from}${s.suppressed ? ' <span class="muted">(in the baseline)</span>' : ''}</td><td class="how">${e(how)}</td></tr>`;
     })
     .join('');
   return `<table class="why"><caption>Why ${r.risk.score}: each finding adds its weight as a share of the risk still left</caption><thead><tr><th>points</th><th>rule</th><th>where</th><th>weight × left</th></tr></thead><tbody>${rows}<tr class="total"><td class="pts">${r.risk.score}</td><td colspan="3">${levelBadge(r.risk.level)}</td></tr></tbody></table>`;

@@ -8,6 +8,8 @@ export interface ExplainedContribution {
   finding?: Finding;
   /** The document the finding is in, when it is another one (a template a campaign sends). */
   from?: DocumentResult;
+  /** The finding was moved out of the findings by a baseline (its risk still counts). */
+  suppressed?: boolean;
   /** The weight it counted with (a repeated rule counts less) and the score before it. */
   effectiveWeight?: number;
   before: number;
@@ -32,13 +34,15 @@ const key = (file: string, ruleId: string, line: number, column: number) => `${f
 
 /** An index of every finding in a report, to find the finding behind each explanation line. */
 export class FindingIndex {
-  private readonly byKey = new Map<string, { finding: Finding; result: DocumentResult }>();
+  private readonly byKey = new Map<string, { finding: Finding; result: DocumentResult; suppressed: boolean }>();
 
   constructor(report: LintReport) {
     for (const result of report.results) {
-      for (const finding of result.findings) {
-        const k = key(finding.file, finding.ruleId, finding.line, finding.column);
-        if (!this.byKey.has(k)) this.byKey.set(k, { finding, result });
+      for (const [list, suppressed] of [[result.findings, false], [result.suppressed ?? [], true]] as const) {
+        for (const finding of list) {
+          const k = key(finding.file, finding.ruleId, finding.line, finding.column);
+          if (!this.byKey.has(k)) this.byKey.set(k, { finding, result, suppressed });
+        }
       }
     }
   }
@@ -57,6 +61,7 @@ export class FindingIndex {
         contribution: c,
         finding: hit?.finding,
         from: hit && hit.result !== result ? hit.result : undefined,
+        ...(hit?.suppressed ? { suppressed: true } : {}),
         effectiveWeight: hit ? hit.finding.weight * REPEAT_FACTOR ** k : undefined,
         before,
       });

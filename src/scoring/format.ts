@@ -87,6 +87,7 @@ function where(s: ExplainedContribution, docFile: string): string {
   const parts = [quote !== undefined ? `'${quote}'` : '', `line ${s.contribution.line}`];
   if (s.from) parts.push(`in ${documentLabel(s.from)}${s.from.file !== docFile ? ` (${s.from.file})` : ''}`);
   else if (s.contribution.file) parts.push(`in ${s.contribution.file}`);
+  if (s.suppressed) parts.push('[in the baseline]');
   return parts.filter(Boolean).join(' ');
 }
 
