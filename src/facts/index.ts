@@ -13,6 +13,7 @@ import { templateParameters } from './template/parameters.js';
 import { starterSignals } from './template/starter-signals.js';
 import { contentFacts } from './text/content.js';
 import { linkFacts } from './text/link-facts.js';
+import { moneyFacts } from './text/money.js';
 import { shapeFacts } from './text/shape.js';
 import { spamPhraseFacts } from './text/spam-phrases.js';
 import type { WorkspacePreparer } from '../workspace.js';
@@ -31,6 +32,7 @@ export function builtinFacts(): FactRegistry {
   registry.register(spamPhraseFacts);
   registry.register(shapeFacts);
   registry.register(linkFacts);
+  registry.register(moneyFacts);
   registry.register(contentFacts);
   registry.register(campaignBasics);
   registry.register(campaignClaim);

@@ -10,7 +10,8 @@ import type { PhraseHit, TokenStream } from './phrase-matcher.js';
 import { stemmerFor } from './stem.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { TextMatch } from '../../types.js';
-import type { TemplateText } from '../template/components.js';
+import type { LintDocument } from '../../documents/parse.js';
+import { templateShape, type TemplateText } from '../template/components.js';
 
 export interface AnalyzedText extends TokenStream {
   source: TemplateText;
@@ -22,6 +23,11 @@ export interface AnalyzedText extends TokenStream {
   /** Original ranges of e-mail addresses. */
   emails: [number, number][];
   tokens: Token[];
+}
+
+/** Which texts of a template carry copy (URL button targets are checked by the link facts). */
+export function copyTexts(doc: LintDocument): TemplateText[] {
+  return templateShape(doc).texts.filter((t) => t.role !== 'button-url');
 }
 
 const PARAMETER = /\{\{\s*[^{}\s]{0,64}\s*\}\}/g;
@@ -194,9 +200,15 @@ export function readsAs(a: AnalyzedText, hit: PhraseHit, written: string): strin
   const reading = hit.forms.join(' ');
   // Invisible characters (\p{Cf}) are kept, so a word split by a zero-width space shows its reading.
   const squash = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '');
-  const plainWritten = written.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Only the characters of the matched words count (not a link or number stepped over between them).
+  let words = '';
   let joined = false;
-  for (let i = hit.first; i <= hit.last; i++) if (a.tokens[i].joined) joined = true;
+  for (const i of hit.at) {
+    const [s, e] = originalRange(a.norm, a.tokens[i].start, a.tokens[i].end);
+    words += ` ${a.source.text.slice(s, e)}`;
+    if (a.tokens[i].joined) joined = true;
+  }
+  const plainWritten = (hit.at.length > 0 ? words : written).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   if (!joined && squash(plainWritten) === squash(reading)) return '';
   return ` (${reading})`;
 }

@@ -5,12 +5,11 @@
  * Sources: https://business.whatsapp.com/policy ; https://www.whatsapp.com/legal/commerce-policy ;
  * policy-facts.md section 7.
  */
-import { analyze, matchOf, readsAs, type AnalyzedText } from './analysis.js';
+import { analyze, copyTexts, matchOf, readsAs, type AnalyzedText } from './analysis.js';
 import { baseLanguage, lexiconLanguage } from './language.js';
 import { termMatcher, type TermEntry } from './lexicon.js';
 import { selectHits } from './phrase-matcher.js';
 import { findSensitiveRequests, SENSITIVE_LANGUAGES } from './sensitive.js';
-import { copyTexts } from './spam-phrases.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
 

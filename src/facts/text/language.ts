@@ -17,3 +17,14 @@ export function lexiconLanguage(code: unknown): string {
   if (base === 'in') return 'id'; // the old ISO code for Indonesian, still seen in Java locales
   return (LEXICON_LANGUAGES as readonly string[]).includes(base) ? base : 'en';
 }
+
+/** Where a template's language is mostly used, when its code names no region (de → DE). */
+const DEFAULT_REGION: Record<string, string> = { de: 'DE', fr: 'FR', es: 'ES', pt: 'BR', id: 'ID', it: 'IT', nl: 'NL', tr: 'TR', ms: 'MY', hi: 'IN' };
+
+/** The region of a template's language code (en_GB → GB, pt_BR → BR, de → DE; en → undefined). */
+export function regionOf(code: unknown): string | undefined {
+  if (typeof code !== 'string') return undefined;
+  const m = /^([a-z]{2,3})[_-]([A-Za-z]{2})$/.exec(code.trim());
+  if (m) return m[2].toUpperCase();
+  return DEFAULT_REGION[baseLanguage(code)];
+}

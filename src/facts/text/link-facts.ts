@@ -5,6 +5,7 @@
  */
 import { findLinks, domainInSubdomain, isIpHost, parseLink, registrableDomain, shortenerOf, type FoundLink } from './links.js';
 import { normalizeText } from './normalize.js';
+import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import { templateShape, type TemplateText } from '../template/components.js';
 import type { FactProvider } from '../registry.js';
@@ -96,6 +97,26 @@ export const linkFacts: FactProvider = {
     hiddenLinkDomains: 'links whose shown domain is not where they go (markdown text, user@host, domain-in-subdomain, look-alike letters, URL button text)',
   },
   compute(doc) {
+    return { ...linkSignals(doc) };
+  },
+};
+
+export interface LinkSignals {
+  links: LinkMatch[];
+  linkHosts: string[];
+  shortenerLinks: LinkMatch[];
+  insecureLinks: LinkMatch[];
+  ipLinks: LinkMatch[];
+  hiddenLinkDomains: HiddenDomain[];
+}
+
+const cache = new WeakMap<object, LinkSignals>();
+
+/** The link facts of a template, computed once per document. */
+export function linkSignals(doc: LintDocument): LinkSignals {
+  const cached = cache.get(doc.data);
+  if (cached) return cached;
+  {
     const shape = templateShape(doc);
     const links: LinkMatch[] = [];
     const hidden: HiddenDomain[] = [];
@@ -121,7 +142,7 @@ export const linkFacts: FactProvider = {
         how: 'a URL button labelled with another domain',
       });
     }
-    return {
+    const result: LinkSignals = {
       links,
       linkHosts: [...new Set(links.map((l) => l.host))],
       shortenerLinks: links.flatMap((l) => {
@@ -132,5 +153,7 @@ export const linkFacts: FactProvider = {
       ipLinks: links.filter((l) => isIpHost(l.host)),
       hiddenLinkDomains: hidden,
     };
-  },
-};
+    cache.set(doc.data, result);
+    return result;
+  }
+}

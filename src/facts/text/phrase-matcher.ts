@@ -25,6 +25,8 @@ export interface PhraseHit {
   last: number;
   /** The reading of each token that matched (after l33t decoding, joining, …). */
   forms: string[];
+  /** The index of each token that matched (a link or number stepped over between words is not one). */
+  at: number[];
   /** Jaro-Winkler similarity when the match is a near miss, not an exact stem match. */
   similarity?: number;
 }
@@ -56,6 +58,23 @@ let jaroWinkler: JaroWinkler | undefined;
 function jw(a: string, b: string): number {
   jaroWinkler ??= require('natural/lib/natural/distance/jaro-winkler_distance.js') as JaroWinkler;
   return jaroWinkler(a, b);
+}
+
+/**
+ * End of a "slot" starting at token j (a link, parameter or e-mail address, or a run of number tokens with
+ * six or more digits: a phone number), or -1 when token j is an ordinary word.
+ */
+function slotEnd(tokens: readonly Token[], j: number): number {
+  const t = tokens[j];
+  if (t.kind === 'blocked') return j + 1;
+  if (t.kind !== 'number') return -1;
+  let k = j;
+  let digits = 0;
+  while (k < tokens.length && tokens[k].kind === 'number' && (k === j || !tokens[k].breakBefore)) {
+    digits += tokens[k].text.replace(/\D/g, '').length;
+    k++;
+  }
+  return digits >= 6 ? k : -1;
 }
 
 export const DEFAULT_NEAR_MISS = { nearMissMinLength: 6, nearMissThreshold: 0.94 } as const;
@@ -128,6 +147,7 @@ export class PhraseMatcher<P> {
     const { tokens, stems, forms } = stream;
     const hits: PhraseHit[] = [];
     const path: string[] = [];
+    const at: number[] = [];
     const walk = (node: TrieNode, first: number, j: number): void => {
       const cands = stems[j];
       for (let k = 0; k < cands.length; k++) {
@@ -135,10 +155,17 @@ export class PhraseMatcher<P> {
         const child = node.next.get(cands[k]);
         if (!child) continue;
         path.push(forms[j][k]);
-        if (child.entry >= 0) hits.push({ entry: child.entry, first, last: j, forms: [...path] });
-        const nj = j + 1;
-        if (child.next.size > 0 && nj < tokens.length && !tokens[nj].breakBefore && tokens[nj].kind !== 'blocked') walk(child, first, nj);
+        at.push(j);
+        if (child.entry >= 0) hits.push({ entry: child.entry, first, last: j, forms: [...path], at: [...at] });
+        if (child.next.size > 0 && j + 1 < tokens.length && !tokens[j + 1].breakBefore) {
+          // One link, parameter or phone number between words is stepped over: "call 0800 542 0578 now".
+          let nj = j + 1;
+          const slot = slotEnd(tokens, nj);
+          if (slot > 0 && slot < tokens.length && !tokens[slot].breakBefore && slotEnd(tokens, slot) < 0) nj = slot;
+          if (tokens[nj].kind !== 'blocked') walk(child, first, nj);
+        }
         path.pop();
+        at.pop();
       }
     };
     for (let i = 0; i < tokens.length; i++) {
@@ -147,7 +174,7 @@ export class PhraseMatcher<P> {
       walk(this.root, i, i);
       if (this.nearMiss.length > 0 && t.kind === 'word') {
         const near = this.nearMissAt(forms[i], stems[i]);
-        if (near) hits.push({ entry: near.entry, first: i, last: i, forms: [near.form], similarity: near.similarity });
+        if (near) hits.push({ entry: near.entry, first: i, last: i, forms: [near.form], at: [i], similarity: near.similarity });
       }
     }
     return hits;

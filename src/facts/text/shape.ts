@@ -5,11 +5,11 @@
  */
 import emojiRegex from 'emoji-regex';
 
-import { analyze, type AnalyzedText } from './analysis.js';
+import { analyze, copyTexts, type AnalyzedText } from './analysis.js';
 import { lexiconLanguage } from './language.js';
 import { originalRange } from './normalize.js';
 import { lexiconMatcher } from './lexicon.js';
-import { copyTexts, isShouted, lexiconMatches } from './spam-phrases.js';
+import { isShouted, lexiconMatches } from './spam-phrases.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
 
@@ -72,18 +72,10 @@ function shoutingIn(a: AnalyzedText, runWords: number, share: number, minLetters
   const letters = upper + lower;
   const capsShare = letters > 0 ? upper / letters : 0;
   const items: TextMatch[] = [];
-  if (letters >= minLetters && capsShare >= share) {
-    // Point at the letters, from the first to the last capital.
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < plain.length; i++) {
-      const ch = plain[i];
-      if (ch !== ch.toLowerCase()) {
-        if (first < 0) first = i;
-        last = i;
-      }
-    }
-    const [start, end] = originalRange(a.norm, first, last + 1);
+  const words = a.tokens.filter((t) => t.kind === 'word');
+  if (letters >= minLetters && capsShare >= share && words.length > 0) {
+    // Point at the words, from the first to the last.
+    const [start, end] = originalRange(a.norm, words[0].start, words[words.length - 1].end);
     items.push(located(a, start, end, { kind: 'component', detail: `${Math.round(capsShare * 100)}% of the ${letters} letters in the ${a.source.role} are capitals` }));
     return { items, share: capsShare, letters };
   }

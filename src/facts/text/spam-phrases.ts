@@ -2,13 +2,14 @@
  * Spam phrases from the language's lexicon (rules/phrasing/lexicon/<lang>.yaml) in every template
  * text, as located matches in the original characters, grouped by category.
  */
-import { analyze, matchOf, readsAs } from './analysis.js';
+import { analyze, copyTexts, matchOf, readsAs } from './analysis.js';
 import { lexiconLanguage } from './language.js';
 import { lexiconMatcher, type SpamCategory } from './lexicon.js';
+import { linkSignals } from './link-facts.js';
+import { moneySignals } from './money.js';
 import { selectHits } from './phrase-matcher.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
-import { templateShape, type TemplateText } from '../template/components.js';
 import type { FactProvider } from '../registry.js';
 
 export interface SpamPhraseMatch extends TextMatch {
@@ -23,11 +24,6 @@ export interface SpamPhraseMatch extends TextMatch {
   shouted: boolean;
   /** Jaro-Winkler similarity for a near miss ("guarrantee"). */
   similarity?: number;
-}
-
-/** Which texts of a template carry copy (URLs are checked by the link facts). */
-export function copyTexts(doc: LintDocument): TemplateText[] {
-  return templateShape(doc).texts.filter((t) => t.role !== 'button-url');
 }
 
 const cache = new WeakMap<object, SpamPhraseMatch[]>();
@@ -76,12 +72,19 @@ export function isShouted(s: string): boolean {
 
 /**
  * Mild entries (weight 1) and hype words ("free", "win", "amazing") are everyday marketing words on
- * their own; they are reported only beside a real spam phrase (weight ≥ 2, not a hype word).
+ * their own; they are reported only beside other spam evidence: a real spam phrase (weight ≥ 2, not a
+ * hype word), a sum dangled as a prize, a premium-rate number, or a link that hides where it goes.
  */
 export function reportedSpamPhrases(doc: LintDocument): SpamPhraseMatch[] {
   const all = lexiconMatches(doc);
-  const strong = all.some((m) => m.weight >= 2 && m.category !== 'shouting-words');
-  return strong ? all : [];
+  if (all.length === 0) return all;
+  const strong = all.filter((m) => m.weight >= 2 && m.category !== 'shouting-words');
+  if (strong.length === all.length) return all;
+  if (strong.length > 0) return all;
+  const money = moneySignals(doc);
+  const links = linkSignals(doc);
+  const evidence = money.moneyBait.length + money.premiumNumbers.length + links.shortenerLinks.length + links.ipLinks.length + links.hiddenLinkDomains.length > 0;
+  return evidence ? all : [];
 }
 
 const FACT_OF: Record<SpamCategory, string> = {

@@ -161,8 +161,8 @@ function scanWord(s: string, plain: string, start: number, blocked: Uint16Array 
       j++;
       continue;
     }
-    // 1,000.50: separators between digits stay inside the number.
-    if ((code === 44 || code === 46) && prevDigit && j + 1 < s.length && classOf(s.charCodeAt(j + 1)) === C_DIGIT && isNumberSoFar(s, start, j)) {
+    // 1,000.50 and Rp1.000.000: separators between digits stay inside the token.
+    if ((code === 44 || code === 46) && prevDigit && j + 1 < s.length && classOf(s.charCodeAt(j + 1)) === C_DIGIT) {
       j++;
       continue;
     }
@@ -179,14 +179,6 @@ function scanWord(s: string, plain: string, start: number, blocked: Uint16Array 
     break;
   }
   return j;
-}
-
-function isNumberSoFar(s: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) {
-    const c = classOf(s.charCodeAt(k));
-    if (c === C_LETTER) return false;
-  }
-  return true;
 }
 
 function pushWord(tokens: Token[], s: string, start: number, end: number, breakBefore: boolean, elisions: ReadonlySet<string> | undefined): void {

@@ -67,9 +67,11 @@ describe('spam phrases', () => {
     expect(found('Please act\nnow, doors open')).toEqual(['act\nnow=act now']);
   });
 
-  it('keeps parameters and links out of phrases', () => {
-    expect(found('Act {{1}} now')).toEqual([]);
+  it('keeps parameters and links out of phrases, but steps over one between words', () => {
     expect(found('See https://acme.example/act-now and act-now.example.com')).toEqual([]);
+    expect(found('Act {{1}} now')).toEqual(['Act {{1}} now=act now']);
+    expect(found('Call 0800 542 0578 now!')).toEqual(['Call 0800 542 0578 now=call now']);
+    expect(found('Call 0800 542 0578 or 0800 1 now')).toEqual([]);
   });
 
   it('reports mild phrases and hype words only beside a real spam phrase', () => {

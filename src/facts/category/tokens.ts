@@ -1,0 +1,134 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Turns template text into the tokens the category classifier counts: stems of words in the
+ * template's language (natural's Porter stemmers), plus placeholder tokens for what the words
+ * around them mean more than their exact value — parameters, links, amounts, percentages, codes.
+ */
+
+interface Stemmer {
+  stem(word: string): string;
+}
+
+// natural's stemmers are CommonJS modules; each is loaded the first time a template in its language is seen.
+// Never `import 'natural'`: its index loads database clients and prints to stdout.
+const require = createRequire(import.meta.url);
+const STEMMER_MODULES: Readonly<Record<string, string>> = {
+  en: 'natural/lib/natural/stemmers/porter_stemmer.js',
+  es: 'natural/lib/natural/stemmers/porter_stemmer_es.js',
+  pt: 'natural/lib/natural/stemmers/porter_stemmer_pt.js',
+  fr: 'natural/lib/natural/stemmers/porter_stemmer_fr.js',
+  de: 'natural/lib/natural/stemmers/porter_stemmer_de.js',
+  it: 'natural/lib/natural/stemmers/porter_stemmer_it.js',
+  nl: 'natural/lib/natural/stemmers/porter_stemmer_nl.js',
+  sv: 'natural/lib/natural/stemmers/porter_stemmer_sv.js',
+  nb: 'natural/lib/natural/stemmers/porter_stemmer_no.js',
+  ru: 'natural/lib/natural/stemmers/porter_stemmer_ru.js',
+  uk: 'natural/lib/natural/stemmers/porter_stemmer_uk.js',
+  fa: 'natural/lib/natural/stemmers/porter_stemmer_fa.js',
+  id: 'natural/lib/natural/stemmers/indonesian/stemmer_id.js',
+};
+
+const stemmers = new Map<string, Stemmer | null>();
+
+function stemmerFor(language: string): Stemmer | null {
+  let s = stemmers.get(language);
+  if (s === undefined) {
+    const module = STEMMER_MODULES[language];
+    s = module ? (require(module) as Stemmer) : null;
+    stemmers.set(language, s);
+  }
+  return s;
+}
+
+/** Stemming costs 5–15 µs a word; templates repeat their words, so each (language, word) is stemmed once. */
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, Map<string, string>>();
+
+export function stem(word: string, language: string): string {
+  const stemmer = stemmerFor(language);
+  if (!stemmer) return word;
+  let cache = stemCache.get(language);
+  if (!cache) stemCache.set(language, (cache = new Map()));
+  let out = cache.get(word);
+  if (out === undefined) {
+    try {
+      out = stemmer.stem(word) || word;
+    } catch {
+      out = word;
+    }
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, out);
+  }
+  return out;
+}
+
+/** Placeholder tokens; they cannot collide with stems (stems never start with `_`). */
+export const TOKEN = {
+  param: '_param',
+  url: '_url',
+  money: '_money',
+  percent: '_pct',
+  number: '_num',
+  code: '_codeword',
+  emoji: '_emoji',
+  bang: '_bang',
+  question: '_question',
+} as const;
+
+// One scan, alternatives in priority order; capture group n is the n-th placeholder (numbered groups: no object per match).
+const SCAN = new RegExp(
+  [
+    String.raw`(\{\{[^{}]{0,60}\}\})`,
+    String.raw`((?:https?:\/\/|www\.)[^\s]+)`,
+    String.raw`((?:R\$|US\$|\$|€|£|¥|₹)\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|euros?|pesos|reais|dólares|dollars)(?![\p{L}]))`,
+    String.raw`(\d[\d.,]*\s?%)`,
+    // Codes such as SAVE20, HOLA20 or A-10023: letters and digits together (checked for case below).
+    String.raw`((?=[\p{L}-]*\d)(?=[\p{N}-]*\p{L})[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}]))`,
+    String.raw`(\d+(?:[.,:]\d+)*)`,
+    String.raw`(\p{Extended_Pictographic})`,
+    String.raw`(!+)`,
+    String.raw`([?¿]+)`,
+    String.raw`([\p{L}\p{M}]+(?:['’]\p{L}+)?)`,
+  ].join('|'),
+  'gu',
+);
+const PLACEHOLDER_BY_GROUP = [TOKEN.param, TOKEN.url, TOKEN.money, TOKEN.percent, TOKEN.code, TOKEN.number, TOKEN.emoji, TOKEN.bang, TOKEN.question];
+const LOWERCASE = /\p{Ll}/u;
+
+/**
+ * The classifier's tokens for a text, in order (duplicates kept; the classifier counts presence).
+ * `language` is a base code (`en`, `pt`); unknown languages are lower-cased without stemming.
+ */
+export function tokenize(text: string, language: string): string[] {
+  const out: string[] = [];
+  SCAN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SCAN.exec(text)) !== null) {
+    if (m[10] !== undefined) {
+      if (m[10].length > 40) continue;
+      out.push(stem(m[10].toLowerCase().replace(/’/g, "'"), language));
+      continue;
+    }
+    for (let g = 1; g <= 9; g++) {
+      if (m[g] === undefined) continue;
+      // A "code" with lower-case letters is a time or a unit (2pm, 5kg), not a coupon code.
+      out.push(g === 5 && LOWERCASE.test(m[g]) ? TOKEN.number : PLACEHOLDER_BY_GROUP[g - 1]);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Unigrams plus adjacent pairs ("your next", "use code"): pairs carry much of what a phrase means. */
+export function classifierFeatures(texts: readonly string[], language: string): string[] {
+  const features: string[] = [];
+  for (const text of texts) {
+    const tokens = tokenize(text, language);
+    for (let i = 0; i < tokens.length; i++) {
+      features.push(tokens[i]);
+      if (i > 0) features.push(`${tokens[i - 1]}~${tokens[i]}`);
+    }
+  }
+  return features;
+}
