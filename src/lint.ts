@@ -1,21 +1,20 @@
 import path from 'node:path';
 
-import { checkRuleReferences, isIgnored, loadConfig, ruleSettingsFor, type ResolvedConfig } from './config/index.js';
+import picomatch from 'picomatch';
+
+import { loadConfig, type ResolvedConfig, type RuleSetting } from './config/index.js';
 import { discoverFiles } from './documents/discover.js';
-import { LineIndex } from './documents/line-index.js';
 import { locate, spanOf } from './documents/locate.js';
-import { parseSource, type InputProblem, type LintDocument, type ParsedFile } from './documents/parse.js';
-import { readSource, SourceReadError, relativePath, type SourceFile } from './documents/source.js';
+import { readParsedFile, readParsedFiles, type InputProblem, type LintDocument, type ParsedFile } from './documents/parse.js';
+import type { SourceFile } from './documents/source.js';
 import { validateAgainstSchema, type SchemaKind } from './documents/validate.js';
-import { compilePacks, type CompiledPacks } from './engine/compile.js';
+import { compilePacks, type CompiledPacks, type CompiledRule } from './engine/compile.js';
 import { evaluateDocument } from './engine/evaluate.js';
 import { builtinPackFile, listBuiltinPacks, loadPackFile, PackError, type RulePack } from './engine/pack.js';
 import { builtinFacts, builtinPreparers, type FactRegistry } from './facts/index.js';
 import { toolVersion } from './package-root.js';
 import { lintInParallel, workerCount } from './parallel/run.js';
-import { coreRule } from './report/rule-catalog.js';
 import { scoreFindings } from './scoring/risk.js';
-import { applySuppressions } from './suppress/index.js';
 import type { DocumentResult, Finding, LintReport, Severity, Summary } from './types.js';
 import { buildWorkspace } from './workspace.js';
 
@@ -48,14 +47,7 @@ export function createLinter(cwd: string, options: Pick<LintOptions, 'packs' | '
   const registry = builtinFacts();
   const names = [...config.packs, ...(options.packs ?? [])];
   const packs = loadPacks(names.length > 0 ? names : listBuiltinPacks(), cwd, config.baseDir);
-  const compiled = compilePacks(packs, registry);
-  // A rule id in the config that matches no rule (active, built-in or core) is a mistake: exit 2 with its place.
-  if (config.ruleReferences.length > 0) {
-    let builtinIds: string[] | undefined;
-    const allBuiltinIds = () => (builtinIds ??= loadPacks(listBuiltinPacks(), cwd).flatMap((p) => p.rules.map((r) => r.id)));
-    checkRuleReferences(config, [...compiled.rulesById.keys()], (id) => compiled.rulesById.has(id) || coreRule(id) !== undefined || allBuiltinIds().includes(id));
-  }
-  return { compiled, registry, config };
+  return { compiled: compilePacks(packs, registry), registry, config };
 }
 
 export function loadPacks(names: readonly string[], cwd: string, baseDir = cwd): RulePack[] {
@@ -84,18 +76,14 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 export async function runLint(linter: Linter, options: LintOptions): Promise<LintReport> {
   const { cwd } = options;
   const { config } = linter;
-  const fromConfig = !(options.paths && options.paths.length > 0) && config.files.length > 0;
-  const inputs = options.paths && options.paths.length > 0 ? options.paths : fromConfig ? config.files : ['.'];
-  // The config's globs are relative to the config's folder, wherever msglint runs from.
-  const discovery = await discoverFiles(inputs, fromConfig ? config.filesBaseDir : cwd);
-  // A config glob that matches nothing yet (an empty campaigns/ folder) is fine while another one matches.
-  if (discovery.missing.length > 0 && !(fromConfig && discovery.files.length > 0)) {
+  const inputs = options.paths && options.paths.length > 0 ? options.paths : config.files.length > 0 ? config.files : ['.'];
+  const discovery = await discoverFiles(inputs, cwd, config.ignores);
+  if (discovery.missing.length > 0) {
     throw new UsageError(`no such file, folder or match: ${discovery.missing.join(', ')}`);
   }
-  if (config.ignoreGroups.length > 0) discovery.files = discovery.files.filter((f) => !isIgnored(config, f));
   const workers = workerCount(discovery.files.length);
   if (workers > 1) return lintInParallel(linter, discovery.files, options, workers);
-  const parsedFiles = await Promise.all(discovery.files.map((file) => readAndParse(file, cwd)));
+  const parsedFiles = await readParsedFiles(discovery.files, cwd);
   return lintParsed(linter, parsedFiles, options);
 }
 
@@ -130,13 +118,13 @@ export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], opti
     for (const doc of parsed.documents) {
       const findings = [...schemaFindings(doc)];
       const facts = linter.registry.factsFor(doc, ctx);
-      const setting = ruleSettingsFor(linter.config, doc.source.absPath);
-      findings.push(...(await evaluateDocument(doc, linter.compiled, facts, (r) => setting(r.rule.id, r.rule.severity) !== 'off')));
-      const kept = findings.filter((f) => {
-        const s = setting(f.ruleId, f.severity);
-        if (s !== 'off') f.severity = s;
-        return s !== 'off';
-      });
+      const enabled = ruleFilter(linter.config, doc.source.relPath);
+      findings.push(...(await evaluateDocument(doc, linter.compiled, facts, (r) => enabled(r) !== 'off')));
+      for (const f of findings) {
+        const setting = enabled({ rule: { id: f.ruleId, severity: f.severity } } as CompiledRule);
+        if (setting !== 'off') f.severity = setting;
+      }
+      const kept = findings.filter((f) => enabled({ rule: { id: f.ruleId, severity: f.severity } } as CompiledRule) !== 'off');
       kept.sort(compareFindings);
       findingsByDoc.set(doc, kept);
       const result: DocumentResult = { file: doc.source.relPath, kind: doc.kind, name: doc.name, language: doc.language, risk: { score: 0, level: 'low' }, findings: kept };
@@ -144,11 +132,6 @@ export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], opti
       results.push(result);
     }
   }
-  applySuppressions(parsedFiles, findingsByDoc, results, {
-    isKnownRule: (id) => linter.compiled.rulesById.has(id) || coreRule(id) !== undefined,
-    settingFor: (absFile) => ruleSettingsFor(linter.config, absFile),
-    compare: compareFindings,
-  });
   scoreResults(results, docOfResult, findingsByDoc, workspace.prepared, options.explain ?? false);
   return {
     version: 1,
@@ -163,22 +146,13 @@ function sortDocuments(docs: LintDocument[]): LintDocument[] {
   return docs.sort((a, b) => (a.source.absPath < b.source.absPath ? -1 : a.source.absPath > b.source.absPath ? 1 : a.index - b.index));
 }
 
+/** Reads and parses one file; never throws (see readParsedFile). */
 export async function readAndParse(absPath: string, cwd: string): Promise<ParsedFile> {
-  let source: SourceFile;
-  try {
-    source = await readSource(absPath, cwd);
-  } catch (error) {
-    const relPath = relativePath(absPath, cwd);
-    const empty: SourceFile = { absPath, relPath, text: '', format: 'yaml', lines: new LineIndex('') };
-    const message = error instanceof SourceReadError ? error.message : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
-    return { source: empty, documents: [], problems: [{ ruleId: 'input/unreadable', message, start: 0, end: 0, byteOffset: error instanceof SourceReadError ? error.offset : 0 } as InputProblem] };
-  }
-  return parseSource(source);
+  return readParsedFile(absPath, cwd);
 }
 
-function problemFinding(source: SourceFile, p: InputProblem & { byteOffset?: number }): Finding {
-  const span = source.text === '' && p.byteOffset ? { line: 1, column: p.byteOffset + 1, endLine: 1, endColumn: p.byteOffset + 2 } : spanOf(source, p.start, p.end);
-  return { ruleId: p.ruleId, area: 'input', severity: 'error', message: p.message, file: source.relPath, path: '', weight: 0, ...span };
+function problemFinding(source: SourceFile, p: InputProblem): Finding {
+  return { ruleId: p.ruleId, area: 'input', severity: p.severity ?? 'error', message: p.message, file: source.relPath, path: '', weight: 0, ...spanOf(source, p.start, p.end) };
 }
 
 const SCHEMA_KINDS = new Set<string>(['template', 'campaign', 'account', 'config', 'rule-pack']);
@@ -195,6 +169,15 @@ function schemaFindings(doc: LintDocument): Finding[] {
     weight: 0,
     ...locate(doc, p.path, { atKey: p.atKey }),
   }));
+}
+
+/** The config's severity for a rule in a file: overrides matching the file win over `rules`, which win over the pack. */
+function ruleFilter(config: ResolvedConfig, relFile: string): (rule: CompiledRule) => RuleSetting {
+  const applicable = config.overrides.filter((o) => o.files.some((g) => picomatch.isMatch(relFile, g, { dot: true })));
+  return (r) => {
+    for (let i = applicable.length - 1; i >= 0; i--) if (r.rule.id in applicable[i].rules) return applicable[i].rules[r.rule.id];
+    return config.rules[r.rule.id] ?? r.rule.severity;
+  };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -221,8 +204,7 @@ function scoreResults(results: DocumentResult[], docOfResult: Map<DocumentResult
 
 export function summarize(results: DocumentResult[], files: number): Summary {
   const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
-  const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
-  return { files, documents: results.filter((r) => r.kind !== 'unknown').length, errors: count('error'), warnings: count('warning'), infos: count('info'), ...(suppressed > 0 ? { suppressed } : {}) };
+  return { files, documents: results.filter((r) => r.kind !== 'unknown').length, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
 export { PackError };

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 import fg from 'fast-glob';
 
-export const LINTABLE_EXTENSIONS = ['yaml', 'yml', 'json'];
+/** YAML and JSON; JSON Lines (.jsonl, .ndjson) for logs of Meta's webhooks and message statuses. */
+export const LINTABLE_EXTENSIONS = ['yaml', 'yml', 'json', 'jsonl', 'ndjson'];
 const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/.msglint-cache/**'];
 
 export interface Discovery {
@@ -19,7 +20,7 @@ function isGlob(p: string): boolean {
 
 /**
  * Expands the paths a user gave (files, folders, globs) into the files to lint.
- * Files named explicitly are linted whatever their extension; folders and globs only yield YAML/JSON.
+ * Files named explicitly are linted whatever their extension; folders and globs only yield YAML, JSON and JSON Lines.
  */
 export async function discoverFiles(inputs: readonly string[], cwd: string, ignores: readonly string[] = []): Promise<Discovery> {
   const files = new Set<string>();
@@ -28,7 +29,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, igno
   const extGlob = `**/*.{${LINTABLE_EXTENSIONS.join(',')}}`;
   for (const input of inputs) {
     if (isGlob(input)) {
-      const found = await fg(input.split(path.sep).join('/'), { cwd, ignore, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false });
+      const found = await lintableEntries(input.split(path.sep).join('/'), cwd, ignore);
       found.filter((f) => LINTABLE_EXTENSIONS.includes(path.extname(f).slice(1).toLowerCase())).forEach((f) => files.add(path.normalize(f)));
       if (found.length === 0) missing.push(input);
       continue;
@@ -42,13 +43,31 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, igno
       continue;
     }
     if (info.isDirectory()) {
-      const found = await fg(extGlob, { cwd: abs, ignore, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false });
+      const found = await lintableEntries(extGlob, abs, ignore);
       found.forEach((f) => files.add(path.normalize(f)));
     } else {
       files.add(abs);
     }
   }
   return { files: [...files].sort(compareFilePaths), missing };
+}
+
+/**
+ * Files matching a pattern, symbolic links included: a link to a file is linted like the file, and a
+ * dangling link is kept so that reading it reports where it points. Links to folders are not followed
+ * (a link loop cannot make discovery endless), and folders, pipes and devices are never matched.
+ */
+async function lintableEntries(pattern: string, cwd: string, ignore: string[]): Promise<string[]> {
+  const entries = await fg(pattern, { cwd, ignore, absolute: true, onlyFiles: false, dot: false, followSymbolicLinks: false, objectMode: true });
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.dirent.isFile()) out.push(e.path);
+    else if (e.dirent.isSymbolicLink()) {
+      const target = await stat(e.path).catch(() => undefined);
+      if (!target || !target.isDirectory()) out.push(e.path);
+    }
+  }
+  return out;
 }
 
 /** Stable order: by path segments, so `a/b.yaml` sorts before `a/b/c.yaml` the same way on every machine. */

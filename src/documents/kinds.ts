@@ -13,6 +13,11 @@ export interface UnknownShape {
   reason: string;
 }
 
+/** An entry of a template list that is not a template: reported at its place, the others are linted. */
+export interface RejectedEntry extends UnknownShape {
+  basePath: (string | number)[];
+}
+
 const KIND_ALIASES: Record<string, DocumentKind> = {
   campaign: 'campaign',
   account: 'account',
@@ -26,11 +31,33 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A Meta template object: it has components, or the name/language/category triple of the API. */
+/** A Meta template object: it has components (of any type: the schema says what is wrong), or the name/language/category triple of the API. */
 export function looksLikeTemplate(value: unknown): boolean {
-  if (!isRecord(value) || 'kind' in value) return false;
-  if (Array.isArray(value.components)) return true;
-  return typeof value.name === 'string' && 'language' in value && 'category' in value;
+  // Own keys only: `'constructor' in value` is true for every object.
+  if (!isRecord(value) || Object.hasOwn(value, 'kind')) return false;
+  if (Object.hasOwn(value, 'components')) return true;
+  return typeof value.name === 'string' && Object.hasOwn(value, 'language') && Object.hasOwn(value, 'category');
+}
+
+/**
+ * A list of templates: every entry that looks like one is linted, and the others are reported at their
+ * place (one broken entry in an export must not hide the other templates). A list with no template at
+ * all is not a template list.
+ */
+function templateList(list: readonly unknown[], base: (string | number)[], what: string): (DetectedDocument | RejectedEntry)[] | UnknownShape {
+  if (!list.some(looksLikeTemplate)) return { kind: 'unknown', reason: `${what} whose entries are not message templates` };
+  return list.map((data, i) =>
+    looksLikeTemplate(data)
+      ? { kind: 'template' as const, basePath: [...base, i], data: data as Record<string, unknown> }
+      : { kind: 'unknown' as const, basePath: [...base, i], reason: `entry ${i + 1} of ${what} is not a message template (${describe(data)})` },
+  );
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'it is empty';
+  if (Array.isArray(value)) return 'it is a list';
+  if (isRecord(value)) return Object.hasOwn(value, 'kind') ? 'it has a "kind:"' : 'it has no "components"';
+  return `it is a lone ${typeof value}`;
 }
 
 /**
@@ -39,22 +66,29 @@ export function looksLikeTemplate(value: unknown): boolean {
  * msglint document with `kind:`. Anything else is reported, never guessed.
  */
 export function detectDocuments(root: unknown, fileName: string): DetectedDocument[] | UnknownShape {
+  const detected = detectEntries(root, fileName);
+  if (!Array.isArray(detected)) return detected;
+  const rejected = detected.find((d): d is RejectedEntry => d.kind === 'unknown');
+  return rejected ? { kind: 'unknown', reason: rejected.reason } : (detected as DetectedDocument[]);
+}
+
+/** Like detectDocuments, but a list that mixes templates and other entries yields both, each with its place. */
+export function detectEntries(root: unknown, fileName: string): (DetectedDocument | RejectedEntry)[] | UnknownShape {
   if (root === null || root === undefined) return { kind: 'unknown', reason: 'the document is empty' };
   if (isRecord(root)) {
     if (typeof root.kind === 'string') {
-      const kind = KIND_ALIASES[root.kind.toLowerCase()];
+      const name = root.kind.toLowerCase();
+      // Own keys only: `kind: constructor` must not find Object's constructor.
+      const kind = Object.hasOwn(KIND_ALIASES, name) ? KIND_ALIASES[name] : undefined;
       if (kind) return [{ kind, basePath: [], data: root }];
-      return { kind: 'unknown', reason: `unknown kind "${root.kind}"; msglint reads kind: campaign, account, config or rule-pack` };
+      const shown = root.kind.length > 40 ? `${root.kind.slice(0, 37)}...` : root.kind;
+      return { kind: 'unknown', reason: `unknown kind "${shown}"; msglint reads kind: campaign, account, config or rule-pack` };
     }
     if (/^\.?msglint\.config\.(ya?ml|json)$/i.test(fileName)) return [{ kind: 'config', basePath: [], data: root }];
     if (looksLikeTemplate(root)) return [{ kind: 'template', basePath: [], data: root }];
     if (Array.isArray(root.data)) {
-      const list = root.data;
-      if (list.length === 0) return [];
-      if (list.every(looksLikeTemplate)) {
-        return list.map((data, i) => ({ kind: 'template' as const, basePath: ['data', i], data: data as Record<string, unknown> }));
-      }
-      return { kind: 'unknown', reason: 'a "data" list whose entries are not message templates' };
+      if (root.data.length === 0) return [];
+      return templateList(root.data, ['data'], 'the "data" list');
     }
     const values = Object.entries(root);
     if (values.length > 0 && values.every(([, v]) => looksLikeTemplate(v))) {
@@ -67,10 +101,7 @@ export function detectDocuments(root: unknown, fileName: string): DetectedDocume
   }
   if (Array.isArray(root)) {
     if (root.length === 0) return [];
-    if (root.every(looksLikeTemplate)) {
-      return root.map((data, i) => ({ kind: 'template' as const, basePath: [i], data: data as Record<string, unknown> }));
-    }
-    return { kind: 'unknown', reason: 'a list whose entries are not all message templates' };
+    return templateList(root, [], 'the list');
   }
   return { kind: 'unknown', reason: `a lone ${typeof root} value, not a document` };
 }

@@ -1,8 +1,12 @@
+import { readlink } from 'node:fs/promises';
 import path from 'node:path';
-import { parseAllDocuments, type Document } from 'yaml';
+import { Composer, isScalar, Parser, type Document } from 'yaml';
 
-import { detectDocuments } from './kinds.js';
-import type { SourceFile } from './source.js';
+import { detectEntries } from './kinds.js';
+import { findNodeLimitBreach, guardText, MAX_DEPTH, MAX_STRING_CHARS, MAX_STRUCTURAL_CHARS, MAX_YAML_DOCUMENTS, type NodeLimitBreach } from './limits.js';
+import { locateOffsets } from './locate.js';
+import { readSource, SourceReadError, sourceFromText, type SourceFile } from './source.js';
+import { checkStrictJson } from './strict-json.js';
 import type { DocumentKind } from '../types.js';
 
 /** One lintable document: a template, campaign, account, config or rule pack, with its source. */
@@ -23,10 +27,12 @@ export interface LintDocument {
 
 /** A problem with the file itself, positioned by source offsets. */
 export interface InputProblem {
-  ruleId: 'input/parse-error' | 'input/unknown-shape' | 'input/unreadable' | 'input/too-complex';
+  ruleId: 'input/parse-error' | 'input/unknown-shape' | 'input/unreadable' | 'input/too-complex' | 'input/encoding';
   message: string;
   start: number;
   end: number;
+  /** Default: error. */
+  severity?: 'error' | 'warning';
   /** Set when the problem belongs to a YAML document whose shape is known. */
   yaml?: Document.Parsed;
 }
@@ -42,37 +48,90 @@ const MAX_ALIAS_COUNT = 200;
 /** YAML errors reported per document; the rest are usually consequences of the first. */
 const MAX_ERRORS_PER_DOCUMENT = 3;
 
+const PARSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  strict: true,
+  // The core schema, also for `%YAML 1.1` documents: values stay JSON-like (no Date, Set, Map or
+  // Uint8Array from !!timestamp, !!set, !!omap, !!binary) whatever the file declares.
+  schema: 'core',
+  // yaml warns on stderr (via process.emitWarning) about collection keys; stdout/stderr are ours.
+  logLevel: 'error',
+} as const;
+
+/**
+ * Parses a file into lintable documents. Never throws: every problem (syntax, shape, limits) is an
+ * InputProblem with a position, and the documents that could be read are returned beside them.
+ */
 export function parseSource(source: SourceFile): ParsedFile {
   const documents: LintDocument[] = [];
   const problems: InputProblem[] = [];
+  if (source.encoding) {
+    problems.push({
+      ruleId: 'input/encoding',
+      severity: 'warning',
+      message: `the file is ${source.encoding === 'utf-16le' ? 'UTF-16 (little-endian)' : 'UTF-16 (big-endian)'} text; msglint read it, but save it as UTF-8: Meta's API and most tools expect UTF-8`,
+      start: 0,
+      end: 0,
+    });
+  }
+  if (source.text.trim() === '') {
+    problems.push({ ruleId: 'input/unknown-shape', message: 'the file is empty', start: 0, end: 0 });
+    return { source, documents, problems };
+  }
+  const guard = guardText(source.text);
+  if (guard.overBudgetAt !== undefined) {
+    const at = guard.overBudgetAt;
+    problems.push({
+      ruleId: 'input/too-complex',
+      message: `the file holds too many values to lint in one piece (more than ${MAX_STRUCTURAL_CHARS.toLocaleString('en-US')} keys, list items and brackets before this point); split it into smaller files`,
+      start: at,
+      end: Math.min(at + 1, source.text.length),
+    });
+    return { source, documents, problems };
+  }
   let yamlDocs: Document.Parsed[];
+  let truncatedAt: number | undefined;
   try {
-    yamlDocs = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true, strict: true }) as Document.Parsed[];
-    if (!Array.isArray(yamlDocs)) yamlDocs = []; // an empty stream parses to an empty "EmptyStream" object
+    ({ docs: yamlDocs, truncatedAt } = parseDocuments(guard.text));
   } catch (error) {
     problems.push(tooComplex(error, source));
     return { source, documents, problems };
   }
-  if (yamlDocs.length === 0 || source.text.trim() === '') {
-    problems.push({ ruleId: 'input/unknown-shape', message: 'the file is empty', start: 0, end: 0 });
+  if (yamlDocs.length === 0) {
+    problems.push({ ruleId: 'input/unknown-shape', message: 'the file is empty (it holds only comments)', start: 0, end: 0 });
     return { source, documents, problems };
   }
   const fileName = path.basename(source.absPath);
+  let clean = true;
   for (const yaml of yamlDocs) {
+    const long = guard.longScalars.find((s) => s.start >= yaml.range[0] && s.start < yaml.range[2]);
+    if (long) {
+      clean = false;
+      const length = long.end - long.start - 2;
+      problems.push({ ruleId: 'input/too-complex', message: `this quoted text is ${length.toLocaleString('en-US')} characters long; msglint reads texts up to ${MAX_STRING_CHARS.toLocaleString('en-US')} characters (Meta's longest field takes 1,024), so the document was not linted`, start: long.start, end: long.start + 1 });
+      continue;
+    }
     if (yaml.errors.length > 0) {
-      for (const err of yaml.errors.slice(0, MAX_ERRORS_PER_DOCUMENT)) {
-        problems.push({ ruleId: 'input/parse-error', message: describeYamlError(err.code, err.message, source), start: err.pos[0], end: err.pos[1] });
-      }
+      clean = false;
+      problems.push(...yamlErrorProblems(yaml, source));
+      continue;
+    }
+    const breach = findNodeLimitBreach(yaml);
+    if (breach) {
+      clean = false;
+      problems.push(limitProblem(breach, source));
       continue;
     }
     let root: unknown;
     try {
       root = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
+      clean = false;
       problems.push(tooComplex(error, source, yaml));
       continue;
     }
-    const detected = detectDocuments(root, fileName);
+    const detected = detectEntries(root, fileName);
     const docStart = yaml.contents?.range[0] ?? yaml.range[0];
     if (!Array.isArray(detected)) {
       if (yamlDocs.length > 1 && root === null) continue; // a stray `---` separator
@@ -80,6 +139,11 @@ export function parseSource(source: SourceFile): ParsedFile {
       continue;
     }
     for (const d of detected) {
+      if (d.kind === 'unknown') {
+        const [start, end] = locateOffsets({ yaml, basePath: d.basePath, source }, '');
+        problems.push({ ruleId: 'input/unknown-shape', message: `msglint does not know what this is: ${d.reason}`, start, end });
+        continue;
+      }
       documents.push({
         source,
         yaml,
@@ -92,7 +156,113 @@ export function parseSource(source: SourceFile): ParsedFile {
       });
     }
   }
+  if (documents.length === 0 && problems.length === 0 && yamlDocs.every((y) => y.contents === null || (isScalar(y.contents) && y.contents.value === null))) {
+    problems.push({ ruleId: 'input/unknown-shape', message: 'the file is empty (it holds only document separators)', start: 0, end: 0 });
+  }
+  if (truncatedAt !== undefined) {
+    problems.push({
+      ruleId: 'input/too-complex',
+      message: `the file holds more than ${MAX_YAML_DOCUMENTS.toLocaleString('en-US')} YAML documents; msglint linted the first ${MAX_YAML_DOCUMENTS.toLocaleString('en-US')} — split the file`,
+      start: truncatedAt,
+      end: Math.min(truncatedAt + 1, source.text.length),
+    });
+  }
+  // YAML accepts what JSON does not (trailing commas, comments, single quotes): a .json file must be JSON.
+  // Only when YAML found nothing wrong, so that one mistake is not reported twice.
+  if (clean && source.format === 'json' && path.extname(source.absPath).toLowerCase() === '.json') {
+    const strict = strictJsonProblem(source.text);
+    if (strict) problems.push(strict);
+  }
   return { source, documents, problems };
+}
+
+/** Reads and parses a file; never throws (an unreadable file is a problem at the place it breaks). */
+export async function readParsedFile(absPath: string, cwd: string): Promise<ParsedFile> {
+  let source: SourceFile;
+  try {
+    source = await readSource(absPath, cwd);
+  } catch (error) {
+    const prefix = error instanceof SourceReadError ? error.prefix : '';
+    const located = sourceFromText(prefix, absPath, cwd);
+    const code = (error as NodeJS.ErrnoException).code;
+    let message: string;
+    if (error instanceof SourceReadError) message = error.message;
+    else if (code === 'ENOENT') {
+      const target = await readlink(absPath).catch(() => undefined);
+      message = target !== undefined ? `this is a link to "${target}", which does not exist` : 'the file disappeared before it could be read';
+    } else if (code === 'ELOOP') message = 'this is a link that points (through other links) back to itself';
+    else if (code === 'EISDIR') message = 'this is a folder, not a file';
+    else if (code === 'EACCES' || code === 'EPERM') message = 'msglint is not allowed to read this file';
+    else message = `cannot read the file (${code ?? (error instanceof Error ? error.message : 'error')})`;
+    // The source keeps only the text before the problem: enough to place it, and nothing is linted.
+    return { source: located, documents: [], problems: [{ ruleId: 'input/unreadable', message, start: prefix.length, end: prefix.length }] };
+  }
+  return parseSource(source);
+}
+
+/** Files read at the same time: enough to keep the disk busy, far below any open-file limit (macOS: 256). */
+const READ_CONCURRENCY = 64;
+
+/** Reads and parses files, in order, with a bounded number of open files (10,000 at once would hit EMFILE). */
+export async function readParsedFiles(files: readonly string[], cwd: string): Promise<ParsedFile[]> {
+  const out: ParsedFile[] = new Array<ParsedFile>(files.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      out[i] = await readParsedFile(files[i], cwd);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return out;
+}
+
+/** Composes documents one at a time and stops after MAX_YAML_DOCUMENTS (the offset of the next one is returned). */
+function parseDocuments(text: string): { docs: Document.Parsed[]; truncatedAt?: number } {
+  const docs: Document.Parsed[] = [];
+  const composer = new Composer(PARSE_OPTIONS);
+  for (const doc of composer.compose(new Parser().parse(text), true, text.length)) {
+    if (docs.length === MAX_YAML_DOCUMENTS) return { docs, truncatedAt: doc.range[0] };
+    docs.push(doc as Document.Parsed);
+  }
+  return { docs };
+}
+
+function yamlErrorProblems(yaml: Document.Parsed, source: SourceFile): InputProblem[] {
+  // yaml catches the stack overflow of deep nesting (RESOURCE_EXHAUSTION) where it happens, which
+  // depends on the thread's stack size: report the depth limit at a place that does not.
+  if (yaml.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+    const breach = findNodeLimitBreach(yaml);
+    if (breach?.kind === 'depth') return [limitProblem(breach, source)];
+    const at = yaml.contents?.range[0] ?? yaml.range[0];
+    return [{ ruleId: 'input/too-complex', message: `the document is nested too deeply to read (msglint reads up to ${MAX_DEPTH} levels of lists and maps)`, start: at, end: Math.min(at + 1, source.text.length) }];
+  }
+  return yaml.errors.slice(0, MAX_ERRORS_PER_DOCUMENT).map((err) => ({
+    ruleId: 'input/parse-error' as const,
+    message: describeYamlError(err.code, err.message, source),
+    start: err.pos[0],
+    end: err.pos[1],
+  }));
+}
+
+function limitProblem(breach: NodeLimitBreach, source: SourceFile): InputProblem {
+  const start = breach.node.range?.[0] ?? 0;
+  if (breach.kind === 'depth') {
+    return { ruleId: 'input/too-complex', message: `the document is nested more than ${MAX_DEPTH} levels deep here; msglint reads up to ${MAX_DEPTH} levels of lists and maps`, start, end: Math.min(start + 1, source.text.length) };
+  }
+  return {
+    ruleId: 'input/too-complex',
+    message: `this text is ${(breach.length ?? 0).toLocaleString('en-US')} characters long; msglint reads texts up to ${MAX_STRING_CHARS.toLocaleString('en-US')} characters (Meta's longest field takes 1,024), so the document was not linted`,
+    start,
+    end: Math.min(start + 1, source.text.length),
+  };
+}
+
+/** The first place where a .json file that YAML could read is not strict JSON. */
+function strictJsonProblem(text: string): InputProblem | undefined {
+  const error = checkStrictJson(text);
+  if (!error) return undefined;
+  return { ruleId: 'input/parse-error', message: `invalid JSON: ${error.message} (YAML would accept it; Meta's API and JSON tools do not)`, start: error.offset, end: Math.min(error.offset + 1, text.length) };
 }
 
 function tooComplex(error: unknown, source: SourceFile, yaml?: Document.Parsed): InputProblem {
@@ -118,5 +288,5 @@ function describeYamlError(code: string, raw: string, source: SourceFile): strin
     BLOCK_AS_IMPLICIT_KEY: 'a nested block is used as a key (often a missing colon)',
   };
   const what = source.format === 'json' ? 'JSON' : 'YAML';
-  return `invalid ${what}: ${hint[code] ? `${hint[code]} (${first})` : first}`;
+  return `invalid ${what}: ${Object.hasOwn(hint, code) ? `${hint[code]} (${first})` : first}`;
 }

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { LineIndex } from './line-index.js';
@@ -13,6 +14,8 @@ export interface SourceFile {
   text: string;
   format: SourceFormat;
   lines: LineIndex;
+  /** Set when the file was not UTF-8 (it was decoded from UTF-16 with a byte-order mark). */
+  encoding?: 'utf-16le' | 'utf-16be';
 }
 
 /** Files larger than this are not parsed: a linter must not hang on a data dump. */
@@ -21,7 +24,10 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 export class SourceReadError extends Error {
   constructor(
     message: string,
+    /** Byte offset of the problem in the file. */
     readonly offset = 0,
+    /** The text before the problem, decoded leniently: where the problem is, as line and column. */
+    readonly prefix = '',
   ) {
     super(message);
   }
@@ -38,28 +44,61 @@ export function relativePath(absPath: string, cwd: string): string {
 }
 
 /**
- * Reads a file as UTF-8 text. Binary content, invalid UTF-8 and oversize files become
- * SourceReadError (reported as `input` findings), never exceptions that stop the run.
+ * Reads a file as text. Binary content, invalid UTF-8, oversize files and anything that is not a
+ * regular file (a FIFO or a device such as /dev/zero would never end) become SourceReadError
+ * (reported as `input` findings), never exceptions that stop the run or reads that never finish.
  */
 export async function readSource(absPath: string, cwd: string): Promise<SourceFile> {
-  const info = await stat(absPath);
-  if (info.size > MAX_FILE_BYTES) {
-    throw new SourceReadError(`file is ${(info.size / 1048576).toFixed(1)} MB; msglint reads files up to ${MAX_FILE_BYTES / 1048576} MB`);
+  checkRegularFile(await stat(absPath));
+  // Non-blocking, so that a file swapped for a FIFO after the check cannot block the open itself.
+  const handle = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    // Type and size again from the open handle: the file read is the file checked.
+    const info = await handle.stat();
+    checkRegularFile(info);
+    if (info.size > MAX_FILE_BYTES) {
+      throw new SourceReadError(`file is ${(info.size / 1048576).toFixed(1)} MB; msglint reads files up to ${MAX_FILE_BYTES / 1048576} MB`);
+    }
+    const bytes = await handle.readFile();
+    if (bytes.length > MAX_FILE_BYTES) throw new SourceReadError(`file grew past ${MAX_FILE_BYTES / 1048576} MB while it was read`);
+    return sourceFromBytes(bytes, absPath, cwd);
+  } finally {
+    await handle.close();
   }
-  const bytes = await readFile(absPath);
-  return sourceFromBytes(bytes, absPath, cwd);
 }
 
+function checkRegularFile(info: Stats): void {
+  if (info.isDirectory()) throw new SourceReadError('this is a folder, not a file');
+  if (!info.isFile()) throw new SourceReadError('this is not a regular file (a device, pipe or socket); msglint reads YAML and JSON files');
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const UTF8_LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
 export function sourceFromBytes(bytes: Uint8Array, absPath: string, cwd: string): SourceFile {
+  // Windows tools (PowerShell's `>`, Notepad's "Unicode") write UTF-16 with a byte-order mark: read it.
+  const utf16 = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    let text: string;
+    try {
+      text = new TextDecoder(utf16, { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      throw new SourceReadError(`the file starts like UTF-16 text (${utf16 === 'utf-16le' ? 'little' : 'big'}-endian byte-order mark) but is not valid UTF-16; save it as UTF-8`, 0);
+    }
+    if (text.includes('\u0000')) throw new SourceReadError('this is a binary file (it contains NUL characters), not YAML or JSON', 0, text.slice(0, text.indexOf('\u0000')));
+    return { ...sourceFromText(text, absPath, cwd), encoding: utf16 };
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new SourceReadError('this is a binary file (it contains NUL bytes), not YAML or JSON', nul);
+    const prefix = UTF8_LENIENT.decode(bytes.subarray(0, nul));
+    throw new SourceReadError(looksLikeUtf16WithoutBom(bytes) ? 'the file looks like UTF-16 text without a byte-order mark; save it as UTF-8' : 'this is a binary file (it contains NUL bytes), not YAML or JSON', nul, prefix);
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
-    throw new SourceReadError('the file is not valid UTF-8 text; save it as UTF-8', firstInvalidUtf8(bytes));
+    const at = firstInvalidUtf8(bytes);
+    throw new SourceReadError('the file is not valid UTF-8 text; save it as UTF-8', at, UTF8_LENIENT.decode(bytes.subarray(0, at)));
   }
   return sourceFromText(text, absPath, cwd);
 }
@@ -68,20 +107,49 @@ export function sourceFromText(text: string, absPath: string, cwd: string): Sour
   return { absPath, relPath: relativePath(absPath, cwd), text, format: formatOf(absPath), lines: new LineIndex(text) };
 }
 
-/** Byte offset of the first invalid UTF-8 sequence (for the error position). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on the longest valid prefix (a prefix may end inside a character, so allow 3 bytes of slack).
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
+/** ASCII text saved as UTF-16 without a BOM: every other byte of the first ones is NUL. */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
   }
-  return lo;
+  return (even === n / 2 && odd === 0) || (odd === n / 2 && even === 0);
+}
+
+/**
+ * Byte offset of the first invalid UTF-8 sequence: one linear pass over the bytes, following the
+ * Unicode rules TextDecoder applies (no overlong forms, no surrogates, nothing above U+10FFFF).
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + need >= n) return i; // a sequence cut off by the end of the file
+    if (bytes[i + 1] < lo || bytes[i + 1] > hi) return i;
+    for (let k = 2; k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return n;
 }

@@ -28,18 +28,75 @@ interface EvaluableRule {
   evaluate(almanac: Almanac): Promise<RuleResult & { conditions: unknown }>;
 }
 
-/** Runs the rules that apply to a document's kind; returns one finding per hit (or per item of `each`). */
+/**
+ * Runs the rules that apply to a document's kind; returns one finding per hit (or per item of `each`).
+ *
+ * A rule that throws (a fact provider meeting data it did not expect) must not stop the run: the other
+ * rules still run, and the document gets one `input/not-checked` error naming what failed, so a bug on
+ * strange input is visible in the report (and fails CI) instead of crashing every other file's lint.
+ */
 export async function evaluateDocument(doc: LintDocument, compiled: CompiledPacks, facts: FactSet, enabled: (rule: CompiledRule) => boolean): Promise<Finding[]> {
   const rules = compiled.byKind.get(doc.kind) ?? [];
-  const candidates = rules.filter((r) => enabled(r) && r.gate(facts));
-  if (candidates.length === 0) return [];
-  const almanac = new FactSetAlmanac(facts);
-  const results = await Promise.all(candidates.map((r) => (r.jre as unknown as EvaluableRule).evaluate(almanac)));
-  const findings: Finding[] = [];
-  results.forEach((result, i) => {
-    if (result.result) findings.push(...toFindings(doc, candidates[i], facts, result.conditions));
+  const failures: { rule: CompiledRule; error: unknown }[] = [];
+  const candidates = rules.filter((r) => {
+    if (!enabled(r)) return false;
+    try {
+      return r.gate(facts);
+    } catch (error) {
+      failures.push({ rule: r, error });
+      return false;
+    }
   });
+  const findings: Finding[] = [];
+  if (candidates.length > 0) {
+    const almanac = new FactSetAlmanac(facts);
+    const results = await Promise.all(
+      candidates.map((r) =>
+        (r.jre as unknown as EvaluableRule).evaluate(almanac).then(
+          (result) => ({ result }),
+          (error: unknown) => ({ error }),
+        ),
+      ),
+    );
+    results.forEach((outcome, i) => {
+      if ('error' in outcome) failures.push({ rule: candidates[i], error: outcome.error });
+      else if (outcome.result.result) {
+        try {
+          findings.push(...toFindings(doc, candidates[i], facts, outcome.result.conditions));
+        } catch (error) {
+          failures.push({ rule: candidates[i], error });
+        }
+      }
+    });
+  }
+  if (failures.length > 0) findings.push(notChecked(doc, failures));
   return findings;
+}
+
+function notChecked(doc: LintDocument, failures: { rule: CompiledRule; error: unknown }[]): Finding {
+  const first = failures[0];
+  const reason = first.error instanceof Error ? first.error.message : String(first.error);
+  const ids = failures.map((f) => f.rule.rule.id);
+  const which = ids.length > 3 ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more` : ids.join(', ');
+  return {
+    ruleId: 'input/not-checked',
+    area: 'input',
+    severity: 'error',
+    message: `msglint could not finish checking this document: ${which} failed (${reason.length > 200 ? `${reason.slice(0, 197)}...` : reason}); this is a bug in msglint, please report it with the file`,
+    file: doc.source.relPath,
+    path: '',
+    weight: 0,
+    ...safeLocate(doc, ''),
+  };
+}
+
+/** The document's own position, or 1:1 when even that cannot be found. */
+function safeLocate(doc: LintDocument, pointer: string): Span {
+  try {
+    return locate(doc, pointer);
+  } catch {
+    return { line: 1, column: 1, endLine: 1, endColumn: 2 };
+  }
 }
 
 function toFindings(doc: LintDocument, compiled: CompiledRule, facts: FactSet, conditions: unknown): Finding[] {

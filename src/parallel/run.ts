@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 
 import { stubDocument, toStub } from './stubs.js';
 import type { DocumentStub, FromWorker, LintedShard, ParsedShard, ToWorker, WorkerSetup } from './protocol.js';
-import type { LintDocument } from '../documents/parse.js';
-import { lintParsed, readAndParse, summarize, type Linter, type LintOptions } from '../lint.js';
+import { readParsedFiles, type LintDocument } from '../documents/parse.js';
+import { lintParsed, summarize, type Linter, type LintOptions } from '../lint.js';
 import { toolVersion } from '../package-root.js';
 import type { DocumentResult, Finding, LintReport } from '../types.js';
 
@@ -60,7 +60,7 @@ export async function lintInParallel(linter: Linter, files: string[], options: L
     const shards = pool.map((_, i) => files.filter((_, j) => j % workers === i));
     const parsed = (await Promise.all(pool.map((w, i) => w.request({ type: 'parse', files: shards[i] })))).map((m) => (m as { shard: ParsedShard }).shard);
     const deferredFiles = parsed.flatMap((p) => p.deferred).sort();
-    const deferred = await Promise.all(deferredFiles.map((f) => readAndParse(f, options.cwd)));
+    const deferred = await readParsedFiles(deferredFiles, options.cwd);
     const deferredTemplates = deferred.flatMap((p) => p.documents.filter((d) => d.kind === 'template').map(toStub));
     const linted = (
       await Promise.all(

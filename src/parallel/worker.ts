@@ -2,8 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import { stubDocument, toStub } from './stubs.js';
 import type { FromWorker, LintedShard, ToWorker, WorkerSetup } from './protocol.js';
-import type { ParsedFile } from '../documents/parse.js';
-import { createLinter, lintParsed, readAndParse } from '../lint.js';
+import { readParsedFiles, type ParsedFile } from '../documents/parse.js';
+import { createLinter, lintParsed } from '../lint.js';
 
 // A worker parses its share of the files, tells the main thread which templates it holds (for
 // cross-document facts), then lints its template-only files with the other workers' templates in view.
@@ -22,7 +22,7 @@ parentPort!.on('message', (message: ToWorker) => {
 
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'parse') {
-    parsed = await Promise.all(message.files.map((f) => readAndParse(f, setup.cwd)));
+    parsed = await readParsedFiles(message.files, setup.cwd);
     const deferred = parsed.filter((p) => p.documents.some((d) => d.kind !== 'template'));
     lintable = parsed.filter((p) => !deferred.includes(p));
     post({ type: 'parsed', shard: { templates: lintable.flatMap((p) => p.documents.map(toStub)), deferred: deferred.map((p) => p.source.absPath) } });

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { isRecord } from '../../documents/kinds.js';
-import { parseSource, type LintDocument } from '../../documents/parse.js';
-import { sourceFromBytes } from '../../documents/source.js';
+import { parseSource, type LintDocument, type ParsedFile } from '../../documents/parse.js';
+import { readSource, SourceReadError } from '../../documents/source.js';
 import { templateKey, type Workspace, type WorkspacePreparer } from '../../workspace.js';
 
 export interface TemplateRef {
@@ -82,17 +81,13 @@ export const campaignLinker: WorkspacePreparer = {
 async function loadAccount(workspace: Workspace, abs: string): Promise<Record<string, unknown> | string> {
   const inRun = workspace.documents.find((d) => d.kind === 'account' && d.source.absPath === abs);
   if (inRun) return inRun.data;
-  let bytes: Uint8Array;
+  // readSource refuses devices, pipes, folders and oversize files (`account: /dev/zero` must not hang).
+  let parsed: ParsedFile;
   try {
-    bytes = await readFile(abs);
-  } catch {
-    return 'the file does not exist or cannot be read';
-  }
-  try {
-    const parsed = parseSource(sourceFromBytes(bytes, abs, workspace.cwd));
-    const found = parsed.documents.find((d) => d.kind === 'account');
-    return found ? found.data : 'the file is not an account document (kind: account)';
+    parsed = parseSource(await readSource(abs, workspace.cwd));
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return error instanceof SourceReadError ? error.message : 'the file does not exist or cannot be read';
   }
+  const found = parsed.documents.find((d) => d.kind === 'account');
+  return found ? found.data : 'the file is not an account document (kind: account)';
 }
