@@ -1,20 +1,20 @@
 import path from 'node:path';
 
-import picomatch from 'picomatch';
-
-import { loadConfig, type ResolvedConfig, type RuleSetting } from './config/index.js';
+import { checkRuleReferences, isIgnored, loadConfig, ruleSettingsFor, type ResolvedConfig } from './config/index.js';
 import { discoverFiles } from './documents/discover.js';
 import { locate, spanOf } from './documents/locate.js';
 import { readParsedFile, readParsedFiles, type InputProblem, type LintDocument, type ParsedFile } from './documents/parse.js';
 import type { SourceFile } from './documents/source.js';
 import { validateAgainstSchema, type SchemaKind } from './documents/validate.js';
-import { compilePacks, type CompiledPacks, type CompiledRule } from './engine/compile.js';
+import { compilePacks, type CompiledPacks } from './engine/compile.js';
 import { evaluateDocument } from './engine/evaluate.js';
 import { builtinPackFile, listBuiltinPacks, loadPackFile, PackError, type RulePack } from './engine/pack.js';
 import { builtinFacts, builtinPreparers, type FactRegistry } from './facts/index.js';
 import { toolVersion } from './package-root.js';
 import { lintInParallel, workerCount } from './parallel/run.js';
+import { coreRule } from './report/rule-catalog.js';
 import { scoreFindings } from './scoring/risk.js';
+import { applySuppressions } from './suppress/index.js';
 import type { DocumentResult, Finding, LintReport, Severity, Summary } from './types.js';
 import { buildWorkspace } from './workspace.js';
 
@@ -47,7 +47,14 @@ export function createLinter(cwd: string, options: Pick<LintOptions, 'packs' | '
   const registry = builtinFacts();
   const names = [...config.packs, ...(options.packs ?? [])];
   const packs = loadPacks(names.length > 0 ? names : listBuiltinPacks(), cwd, config.baseDir);
-  return { compiled: compilePacks(packs, registry), registry, config };
+  const compiled = compilePacks(packs, registry);
+  // A rule id in the config that matches no rule (active, built-in or core) is a mistake: exit 2 with its place.
+  if (config.ruleReferences.length > 0) {
+    let builtinIds: string[] | undefined;
+    const allBuiltinIds = () => (builtinIds ??= loadPacks(listBuiltinPacks(), cwd).flatMap((p) => p.rules.map((r) => r.id)));
+    checkRuleReferences(config, [...compiled.rulesById.keys()], (id) => compiled.rulesById.has(id) || coreRule(id) !== undefined || allBuiltinIds().includes(id));
+  }
+  return { compiled, registry, config };
 }
 
 export function loadPacks(names: readonly string[], cwd: string, baseDir = cwd): RulePack[] {
@@ -76,11 +83,15 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 export async function runLint(linter: Linter, options: LintOptions): Promise<LintReport> {
   const { cwd } = options;
   const { config } = linter;
-  const inputs = options.paths && options.paths.length > 0 ? options.paths : config.files.length > 0 ? config.files : ['.'];
-  const discovery = await discoverFiles(inputs, cwd, config.ignores);
-  if (discovery.missing.length > 0) {
+  const fromConfig = !(options.paths && options.paths.length > 0) && config.files.length > 0;
+  const inputs = options.paths && options.paths.length > 0 ? options.paths : fromConfig ? config.files : ['.'];
+  // The config's globs are relative to the config's folder, wherever msglint runs from.
+  const discovery = await discoverFiles(inputs, fromConfig ? config.filesBaseDir : cwd);
+  // A config glob that matches nothing yet (an empty campaigns/ folder) is fine while another one matches.
+  if (discovery.missing.length > 0 && !(fromConfig && discovery.files.length > 0)) {
     throw new UsageError(`no such file, folder or match: ${discovery.missing.join(', ')}`);
   }
+  if (config.ignoreGroups.length > 0) discovery.files = discovery.files.filter((f) => !isIgnored(config, f));
   const workers = workerCount(discovery.files.length);
   if (workers > 1) return lintInParallel(linter, discovery.files, options, workers);
   const parsedFiles = await readParsedFiles(discovery.files, cwd);
@@ -118,13 +129,13 @@ export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], opti
     for (const doc of parsed.documents) {
       const findings = [...schemaFindings(doc)];
       const facts = linter.registry.factsFor(doc, ctx);
-      const enabled = ruleFilter(linter.config, doc.source.relPath);
-      findings.push(...(await evaluateDocument(doc, linter.compiled, facts, (r) => enabled(r) !== 'off')));
-      for (const f of findings) {
-        const setting = enabled({ rule: { id: f.ruleId, severity: f.severity } } as CompiledRule);
-        if (setting !== 'off') f.severity = setting;
-      }
-      const kept = findings.filter((f) => enabled({ rule: { id: f.ruleId, severity: f.severity } } as CompiledRule) !== 'off');
+      const setting = ruleSettingsFor(linter.config, doc.source.absPath);
+      findings.push(...(await evaluateDocument(doc, linter.compiled, facts, (r) => setting(r.rule.id, r.rule.severity) !== 'off')));
+      const kept = findings.filter((f) => {
+        const s = setting(f.ruleId, f.severity);
+        if (s !== 'off') f.severity = s;
+        return s !== 'off';
+      });
       kept.sort(compareFindings);
       findingsByDoc.set(doc, kept);
       const result: DocumentResult = { file: doc.source.relPath, kind: doc.kind, name: doc.name, language: doc.language, risk: { score: 0, level: 'low' }, findings: kept };
@@ -132,6 +143,11 @@ export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], opti
       results.push(result);
     }
   }
+  applySuppressions(parsedFiles, findingsByDoc, results, {
+    isKnownRule: (id) => linter.compiled.rulesById.has(id) || coreRule(id) !== undefined,
+    settingFor: (absFile) => ruleSettingsFor(linter.config, absFile),
+    compare: compareFindings,
+  });
   scoreResults(results, docOfResult, findingsByDoc, workspace.prepared, options.explain ?? false);
   return {
     version: 1,
@@ -171,15 +187,6 @@ function schemaFindings(doc: LintDocument): Finding[] {
   }));
 }
 
-/** The config's severity for a rule in a file: overrides matching the file win over `rules`, which win over the pack. */
-function ruleFilter(config: ResolvedConfig, relFile: string): (rule: CompiledRule) => RuleSetting {
-  const applicable = config.overrides.filter((o) => o.files.some((g) => picomatch.isMatch(relFile, g, { dot: true })));
-  return (r) => {
-    for (let i = applicable.length - 1; i >= 0; i--) if (r.rule.id in applicable[i].rules) return applicable[i].rules[r.rule.id];
-    return config.rules[r.rule.id] ?? r.rule.severity;
-  };
-}
-
 export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.endLine - b.endLine || a.endColumn - b.endColumn || a.message.localeCompare(b.message);
 }
@@ -204,7 +211,8 @@ function scoreResults(results: DocumentResult[], docOfResult: Map<DocumentResult
 
 export function summarize(results: DocumentResult[], files: number): Summary {
   const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
-  return { files, documents: results.filter((r) => r.kind !== 'unknown').length, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  return { files, documents: results.filter((r) => r.kind !== 'unknown').length, errors: count('error'), warnings: count('warning'), infos: count('info'), ...(suppressed > 0 ? { suppressed } : {}) };
 }
 
 export { PackError };
