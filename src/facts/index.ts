@@ -4,6 +4,7 @@ import { campaignClaim } from './campaign/claim.js';
 import { campaignLinker } from './campaign/links.js';
 import { campaignOptIn } from './campaign/optin.js';
 import { campaignVelocity, velocityPlanner } from './campaign/velocity.js';
+import { CATEGORY_PROVIDERS, languageDetectorPreparer } from './category/index.js';
 import { FactRegistry } from './registry.js';
 import { templateAuthentication } from './template/authentication.js';
 import { templateBasics } from './template/basics.js';
@@ -34,6 +35,7 @@ export function builtinFacts(): FactRegistry {
   registry.register(linkFacts);
   registry.register(moneyFacts);
   registry.register(contentFacts);
+  for (const provider of CATEGORY_PROVIDERS) registry.register(provider);
   registry.register(campaignBasics);
   registry.register(campaignClaim);
   registry.register(campaignOptIn);
@@ -43,5 +45,5 @@ export function builtinFacts(): FactRegistry {
 
 /** Asynchronous preparation steps, run in order before rules. */
 export function builtinPreparers(): WorkspacePreparer[] {
-  return [campaignLinker, audienceReader, velocityPlanner];
+  return [campaignLinker, audienceReader, velocityPlanner, languageDetectorPreparer];
 }
