@@ -4,9 +4,9 @@ import path from 'node:path';
 import { mapColumns, jsonKeys, type AudienceColumns, type AudienceField } from './columns.js';
 import { maskNumbersInText, maskPhone } from './mask.js';
 import { NumberIndex, growFloat64, growUint32, growUint8 } from './number-index.js';
-import { isKnownCountry, readPhone } from './phone.js';
+import { isKnownCountry } from './phone.js';
 import { readRecords, recordStartLine, type AudienceFormat, type RecordProblem } from './records.js';
-import { parseOptOut, parseTimestamp } from './timestamps.js';
+import { consentState, rowOptIn, rowOptOut, rowOptedOut, rowPhone, type RowContext } from './row.js';
 import { looksLikeVersionId, normalizeWording } from './wording.js';
 
 /** At most this many example rows are kept per problem (messages quote them, masked). */
@@ -176,12 +176,9 @@ export async function analyzeAudience(file: string, options: AnalyzeOptions): Pr
 class Analyzer {
   readonly stats: AudienceStats;
   private col: Record<AudienceField, number> = { phone: -1, optedInAt: -1, optInMethod: -1, optInText: -1, optedOutAt: -1, country: -1 };
-  private readonly now: number;
-  private readonly sendAt: number;
-  private readonly staleBefore: number;
+  readonly ctx: RowContext;
   private readonly claim: string;
   private readonly pairGapRows: number;
-  private readonly defaultCountry: string;
   private lastRow = new Uint32Array(1024);
   private bestOptIn = new Float64Array(1024);
   private latestOptOut = new Float64Array(1024);
@@ -193,14 +190,18 @@ class Analyzer {
   private headerDone = false;
 
   constructor(file: string, format: AudienceFormat, private readonly options: AnalyzeOptions) {
-    this.now = options.now;
-    this.sendAt = options.sendAt ?? options.now;
+    const sendAt = options.sendAt ?? options.now;
     const staleDays = options.staleConsentDays ?? DEFAULT_STALE_CONSENT_DAYS;
-    this.staleBefore = this.sendAt - staleDays * DAY_MS;
+    this.ctx = {
+      col: this.col,
+      defaultCountry: options.defaultCountry && isKnownCountry(options.defaultCountry) ? options.defaultCountry.toUpperCase() : '',
+      now: options.now,
+      sendAt,
+      staleBefore: sendAt - staleDays * DAY_MS,
+    };
     this.claim = options.claimWording ? normalizeWording(options.claimWording) : '';
     const rate = options.ratePerSecond && options.ratePerSecond > 0 ? options.ratePerSecond : 0;
     this.pairGapRows = rate > 0 ? PAIR_INTERVAL_SECONDS * rate : 0;
-    this.defaultCountry = options.defaultCountry && isKnownCountry(options.defaultCountry) ? options.defaultCountry.toUpperCase() : '';
     this.stats = {
       file,
       format,
@@ -243,6 +244,7 @@ class Analyzer {
     this.stats.header = header.map((h) => maskNumbersInText(h.length > 60 ? `${h.slice(0, 57)}...` : h)).slice(0, 50);
     const mapping = mapColumns(header, this.options.columns);
     this.col = mapping.index;
+    this.ctx.col = mapping.index;
     this.stats.missingMappedColumns = mapping.missingMapped;
     for (const [field, i] of Object.entries(mapping.index) as [AudienceField, number][]) if (i >= 0) this.stats.columnsFound[field] = maskNumbersInText(header[i]);
     this.stats.phoneColumnMissing = this.col.phone < 0;
@@ -282,9 +284,7 @@ class Analyzer {
       s.invalidNumber.empty++;
       this.note(s.invalidNumber, values, line, raw);
     } else {
-      const rowCountry = this.col.country >= 0 ? (values[this.col.country] ?? '').trim() : '';
-      const home = rowCountry.length === 2 && isKnownCountry(rowCountry) ? rowCountry : this.defaultCountry;
-      const phone = readPhone(raw, home);
+      const phone = rowPhone(values, this.ctx, raw);
       if (!phone.valid) this.note(s.invalidNumber, values, line, raw);
       else {
         e164 = phone.e164;
@@ -308,36 +308,31 @@ class Analyzer {
     const shown = e164 || raw;
 
     // Consent time.
-    let t = NaN;
+    const t = rowOptIn(values, this.ctx);
+    const consent = consentState(t, this.ctx);
     if (this.col.optedInAt >= 0) {
-      const text = values[this.col.optedInAt] ?? '';
-      t = text === '' ? NaN : parseTimestamp(text);
-      if (Number.isNaN(t)) {
-        if (text.trim() !== '') s.missingOptIn.unreadable++;
+      if (consent === 'missing') {
+        if ((values[this.col.optedInAt] ?? '').trim() !== '') s.missingOptIn.unreadable++;
         this.note(s.missingOptIn, values, line, shown);
       } else {
         s.withOptInTime++;
-        if (t > this.now || t > this.sendAt) {
-          if (t > this.now) s.futureOptIn.afterNow++;
+        if (consent === 'future') {
+          if (t > this.ctx.now) s.futureOptIn.afterNow++;
           this.note(s.futureOptIn, values, line, shown);
-        } else if (t < this.staleBefore) {
+        } else if (consent === 'stale') {
           this.note(s.staleConsent, values, line, shown);
         }
       }
     }
-    const currentConsent = !Number.isNaN(t) && t <= this.now && t <= this.sendAt && t >= this.staleBefore;
+    const currentConsent = consent === 'current';
 
     // Opt-out: a later opt-in in the same row means they signed up again.
-    let out = NaN;
-    if (this.col.optedOutAt >= 0) {
-      const text = values[this.col.optedOutAt] ?? '';
-      out = text === '' ? NaN : parseOptOut(text);
-    }
-    const rowOptedOut = !Number.isNaN(out) && (Number.isNaN(t) || out >= t);
-    if (rowOptedOut) this.note(s.optedOut, values, line, shown);
+    const out = rowOptOut(values, this.ctx);
+    const optedOut = rowOptedOut(out, t);
+    if (optedOut) this.note(s.optedOut, values, line, shown);
 
     if (u >= 0) {
-      if (currentConsent && !rowOptedOut && !(this.bestOptIn[u] >= t)) this.bestOptIn[u] = t;
+      if (currentConsent && !optedOut && !(this.bestOptIn[u] >= t)) this.bestOptIn[u] = t;
       if (!Number.isNaN(out) && !(this.latestOptOut[u] >= out)) this.latestOptOut[u] = out;
     }
 

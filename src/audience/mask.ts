@@ -18,7 +18,7 @@ export function maskPhone(value: string | number): string {
     if (c >= 48 && c <= 57) digits += text[i];
   }
   const international = /^\s*\+/.test(text) || typeof value === 'number';
-  if (digits.length === 0) return text.trim() === '' ? '(empty)' : DOT.repeat(Math.min(8, Math.max(3, text.trim().length)));
+  if (digits.length === 0) return text.trim() === '' ? 'no number' : DOT.repeat(Math.min(8, Math.max(3, text.trim().length)));
   const code = international ? callingCodeOf(digits) : '';
   const national = digits.slice(code.length);
   const prefix = code ? `+${code} ` : international ? '+' : '';

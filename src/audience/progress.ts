@@ -24,7 +24,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const stream = options.stream ?? process.stderr;
   if (!stream.isTTY || process.env.MSGLINT_PROGRESS === '0' || options.total <= 0) return NOOP;
   const clock = options.now ?? (() => performance.now());
-  const started = clock();
+  let started = NaN;
   let last = -Infinity;
   let drawn = false;
   const label = options.label.length > 40 ? `…${options.label.slice(-39)}` : options.label;
@@ -40,12 +40,14 @@ export function createProgress(options: ProgressOptions): Progress {
   return {
     update(done) {
       const t = clock();
+      if (Number.isNaN(started)) started = t;
       if (t - last < FRAME_MS) return;
       last = t;
       draw(done);
     },
     done() {
       if (drawn) stream.write('\r\u001b[2K');
+      drawn = false;
     },
   };
 }

@@ -28,8 +28,10 @@ export interface RecordSink {
    * One data row. `line` is the physical line the record ends on (see `recordStartLine` for where it starts,
    * which differs only when quoted fields hold line breaks).
    */
-  row(values: string[], line: number): void;
+  row(values: string[], line: number, raw?: string): void;
   problem(p: RecordProblem): void;
+  /** Awaited after each chunk: a sink that writes can hold the reading back until its output drains. */
+  drain?(): Promise<void> | void;
 }
 
 export interface ReadOptions {
@@ -65,6 +67,7 @@ export async function readRecords(file: string, options: ReadOptions, sink: Reco
     bytes += chunk.length;
     reader.feed(chunk);
     options.onProgress?.(bytes);
+    if (sink.drain) await sink.drain();
   }
   reader.end();
   return { bytes };
@@ -399,7 +402,11 @@ class JsonLinesReader {
       return;
     }
     const obj = value as Record<string, unknown>;
-    this.sink.row(this.keys.map((k) => fieldText(Object.prototype.hasOwnProperty.call(obj, k) ? obj[k] : undefined)), line);
+    this.sink.row(
+      this.keys.map((k) => fieldText(Object.prototype.hasOwnProperty.call(obj, k) ? obj[k] : undefined)),
+      line,
+      text,
+    );
   }
 }
 

@@ -14,7 +14,7 @@ describe('maskPhone', () => {
     expect(maskPhone('+4477009')).toBe('+44 7••09');
     expect(maskPhone('12345')).toBe('1••45');
     expect(maskPhone('123')).toBe('•••');
-    expect(maskPhone('')).toBe('(empty)');
+    expect(maskPhone('')).toBe('no number');
     expect(maskPhone('Alice Smith')).toBe('••••••••');
   });
 

@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-import { parse as parseYaml } from 'yaml';
-
 import { normalizeWording } from '../../audience/wording.js';
+import { readDataFile } from '../../data.js';
 import { isRecord } from '../../documents/kinds.js';
-import { packageRoot } from '../../package-root.js';
 import { campaignLinks } from './links.js';
 import { accountNumbers } from './plan.js';
 import type { FactProvider } from '../registry.js';
@@ -21,8 +16,7 @@ let terms: WordingTerms | undefined;
 
 function wordingTerms(): WordingTerms {
   if (terms) return terms;
-  const file = path.join(packageRoot(), 'rules', 'opt-in', 'wording-terms.yaml');
-  const data = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const data = readDataFile<Record<string, unknown>>('rules/opt-in/wording-terms.yaml');
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => normalizeWording(String(x))).filter((x) => x !== '') : []);
   const announces = isRecord(data.announces) ? Object.values(data.announces).flatMap(list) : list(data.announces);
   terms = { announces: [...new Set(announces)], channel: list(data.channel), legalSuffixes: list(data.legalSuffixes).sort((a, b) => b.length - a.length) };

@@ -68,9 +68,11 @@ export const velocityPlanner: WorkspacePreparer = {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/** '"a", "b" and "c"', at most five names and a count of the rest. */
 function listNames(names: readonly string[]): string {
-  const quoted = names.map((n) => `"${n}"`);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  const quoted = [...new Set(names)].map((n) => `"${n}"`);
+  const shown = quoted.length > 5 ? [...quoted.slice(0, 5), `${quoted.length - 5} more`] : quoted;
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 const QUALITY_ORDER = ['GREEN', 'YELLOW', 'RED'];
@@ -193,12 +195,12 @@ export const campaignVelocity: FactProvider = {
       maxPerUserPerWeek: send?.maxPerUserPerWeek ?? -1,
       recipientsOverFrequency: r?.overFrequency ?? 0,
       maxMessagesPerRecipient: r?.maxMessagesPerUser ?? 0,
-      frequencyWithCampaigns: r && r.frequencyWith.length > 0 ? ` (with campaign${r.frequencyWith.length > 1 ? 's' : ''} ${listNames(r.frequencyWith)})` : '',
+      frequencyWithCampaigns: r && r.frequencyWith.length > 0 ? `, counting campaign${r.frequencyWith.length > 1 ? 's' : ''} ${listNames(r.frequencyWith)}` : '',
       sendingWindow: send?.window?.text ?? '',
       recipientsOutsideWindow: r?.outsideWindow ?? 0,
       recipientsPartlyOutsideWindow: r?.partlyOutsideWindow ?? 0,
       outsideWindowCountries: r ? r.outsideByCountry.slice(0, 5).map((c) => `${c.country} ${fmt(c.count)}`).join(', ') : '',
-      partlyOutsideWindowNote: r && r.partlyOutsideWindow > 0 ? `; ${fmt(r.partlyOutsideWindow)} more in countries with several time zones would get it outside the window in some of them` : '',
+      partlyOutsideWindowNote: r && r.partlyOutsideWindow > 0 ? `; and ${fmt(r.partlyOutsideWindow)} more in countries with several time zones, outside the window in some of them` : '',
       unsendableTemplates: unsendable,
     };
   },
