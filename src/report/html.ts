@@ -1,4 +1,4 @@
-import { documentLabel, FindingIndex, percent, quotable, type ExplainedContribution } from '../scoring/explain.js';
+import { documentLabel, FindingIndex, percent, quotable, ruleList, splitZeroTail, type ExplainedContribution } from '../scoring/explain.js';
 import { byRisk } from '../scoring/format.js';
 import { LEVELS } from '../scoring/risk.js';
 import { AREAS, type Area, type DocumentResult, type Finding, type LintReport, type RiskLevel, type Severity } from '../types.js';
@@ -216,7 +216,11 @@ ${cleanNote}</section>`;
 
 function explanationTable(r: DocumentResult, steps: readonly ExplainedContribution[], report: LintReport): string {
   if (steps.length === 0) return '';
-  const rows = steps
+  const { adding, zero } = splitZeroTail(steps);
+  const zeroRow = zero.length
+    ? `<tr class="zero"><td class="pts">+0</td><td colspan="3">${zero.length === 1 ? '1 more finding adds' : `${zero.length} more findings add`} less than half a point (${100 - zero[0].before} left): <code>${e(ruleList(zero))}</code></td></tr>`
+    : '';
+  const rows = adding
     .map((s) => {
       const quote = quotable(s.finding);
       const from = s.from ? ` in <a href="#${docId(report.results.indexOf(s.from))}">${e(documentLabel(s.from))}</a>${s.from.file !== r.file ? ` <span class="file">${e(s.from.file)}</span>` : ''}` : '';
@@ -224,7 +228,7 @@ function explanationTable(r: DocumentResult, steps: readonly ExplainedContributi
       return `<tr><td class="pts">+${s.contribution.points}</td><td><code>${e(s.contribution.ruleId)}</code></td><td>${quote !== undefined ? `<q>${e(quote)}</q> ` : ''}line ${s.contribution.line}${from}${s.suppressed ? ' <span class="muted">(in the baseline)</span>' : ''}</td><td class="how">${e(how)}</td></tr>`;
     })
     .join('');
-  return `<table class="why"><caption>Why ${r.risk.score}: each finding adds its weight as a share of the risk still left</caption><thead><tr><th>points</th><th>rule</th><th>where</th><th>weight × left</th></tr></thead><tbody>${rows}<tr class="total"><td class="pts">${r.risk.score}</td><td colspan="3">${levelBadge(r.risk.level)}</td></tr></tbody></table>`;
+  return `<table class="why"><caption>Why ${r.risk.score}: each finding adds its weight as a share of the risk still left</caption><thead><tr><th>points</th><th>rule</th><th>where</th><th>weight × left</th></tr></thead><tbody>${rows}${zeroRow}<tr class="total"><td class="pts">${r.risk.score}</td><td colspan="3">${levelBadge(r.risk.level)}</td></tr></tbody></table>`;
 }
 
 function findingItem(f: Finding, points: number | undefined, titles: Map<string, string>): string {
@@ -323,7 +327,7 @@ td.num,th.num{text-align:right}
 table.docs{table-layout:fixed}
 table.docs td{overflow-wrap:anywhere}
 table.docs col.c-risk{width:158px}
-table.docs col.c-kind{width:84px}
+table.docs col.c-kind{width:96px}
 table.docs col.c-num{width:58px}
 td.risk{white-space:nowrap}
 table.docs td.file{font-size:11.5px}
@@ -340,6 +344,8 @@ table.why caption{text-align:left;color:var(--muted);font-size:12px;padding:0 0 
 table.why td.pts{font-weight:700;text-align:right;width:56px;font-variant-numeric:tabular-nums}
 table.why td.how,table.why th:last-child{color:var(--muted);white-space:nowrap;text-align:right}
 table.why code{white-space:nowrap}
+table.why tr.zero td{color:var(--muted);font-size:12px}
+table.why tr.zero code{white-space:normal}
 table.why tr.total td{border-bottom:0;border-top:2px solid var(--ink)}
 .findings{list-style:none;margin:0;padding:0}
 .finding{border:1px solid var(--line);border-left:4px solid;border-radius:4px;padding:8px 12px;margin:8px 0;background:#fff}

@@ -80,3 +80,19 @@ export function documentLabel(r: Pick<DocumentResult, 'kind' | 'name' | 'languag
 export function percent(w: number): string {
   return `${Number.isInteger(w) ? w : Number(w.toFixed(2))}%`;
 }
+
+/**
+ * The steps that added points, and the trailing ones that added none (the score is near its ceiling, or their
+ * share rounds to 0). Points never increase down the list, so the zero steps are always the tail.
+ */
+export function splitZeroTail(steps: readonly ExplainedContribution[]): { adding: ExplainedContribution[]; zero: ExplainedContribution[] } {
+  const cut = steps.findIndex((s) => s.contribution.points === 0);
+  return cut < 0 ? { adding: [...steps], zero: [] } : { adding: steps.slice(0, cut), zero: steps.slice(cut) };
+}
+
+/** "velocity/pair-rate, phrasing/shouting ×2" — rule ids in first-seen order, repeats counted. */
+export function ruleList(steps: readonly ExplainedContribution[]): string {
+  const counts = new Map<string, number>();
+  for (const s of steps) counts.set(s.contribution.ruleId, (counts.get(s.contribution.ruleId) ?? 0) + 1);
+  return [...counts].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
+}

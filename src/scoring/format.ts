@@ -1,4 +1,4 @@
-import { documentLabel, FindingIndex, percent, quotable, type ExplainedContribution } from './explain.js';
+import { documentLabel, FindingIndex, percent, quotable, ruleList, splitZeroTail, type ExplainedContribution } from './explain.js';
 import { LEVELS } from './risk.js';
 import type { DocumentResult, LintReport, RiskLevel } from '../types.js';
 
@@ -69,8 +69,13 @@ function explainDocument(r: DocumentResult, index: FindingIndex, c: ReturnType<t
   if (steps.length === 0 && uncounted.length === 0) return [];
   const lines = [`${c('underline', r.file)}  ${c('bold', documentLabel(r))}  ${c(LEVEL_STYLE[r.risk.level], `${r.risk.score} ${r.risk.level}`)}`];
   const pointsWidth = Math.max(3, ...steps.map((s) => `+${s.contribution.points}`.length));
-  const ruleWidth = Math.max(...steps.map((s) => s.contribution.ruleId.length), 0);
-  for (const s of steps) lines.push(`  ${`+${s.contribution.points}`.padStart(pointsWidth)}  ${s.contribution.ruleId.padEnd(ruleWidth)}  ${where(s, r.file)}  ${c('gray', `(${share(s)})`)}`);
+  const ruleWidth = Math.max(...steps.filter((s) => s.contribution.points > 0).map((s) => s.contribution.ruleId.length), 0);
+  const { adding, zero } = splitZeroTail(steps);
+  for (const s of adding) lines.push(`  ${`+${s.contribution.points}`.padStart(pointsWidth)}  ${s.contribution.ruleId.padEnd(ruleWidth)}  ${where(s, r.file)}  ${c('gray', `(${share(s)})`)}`);
+  if (zero.length > 0) {
+    const what = zero.length === 1 ? '1 more finding adds' : `${zero.length} more findings add`;
+    lines.push(`  ${'+0'.padStart(pointsWidth)}  ${what} less than half a point (${100 - zero[0].before} left): ${c('gray', ruleList(zero))}`);
+  }
   if (steps.length > 0) lines.push(`  ${'='.repeat(pointsWidth)}`, `  ${String(r.risk.score).padStart(pointsWidth)}  ${r.risk.level} ${levelRange(r.risk.level)}`);
   if (uncounted.length > 0) {
     const byRule = new Map<string, number>();

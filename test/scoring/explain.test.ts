@@ -58,6 +58,13 @@ describe('score explanations', () => {
     expect(lines.at(-2)).toBe('3 documents: 0 critical, 1 high, 0 medium, 2 low; 1 file not scored');
   });
 
+  it('sums up the findings that add no points in one line, naming their rules', () => {
+    const heavy = finding({ ruleId: 'content/card', area: 'content', weight: 99, file: 'x.yaml', line: 2 });
+    const light = [3, 4, 5].map((line) => finding({ ruleId: 'phrasing/emoji', weight: 5, file: 'x.yaml', line }));
+    const text = formatScoreTable(report([result('x.yaml', 'template', 'x', [heavy, ...light])]), { color: false });
+    expect(text).toContain('  +99  content/card  line 2  (99% of 100)\n   +0  3 more findings add less than half a point (1 left): phrasing/emoji ×3\n');
+  });
+
   it('shows only the riskiest documents with --top', () => {
     const text = formatScoreTable(report([clean, template, campaign]), { color: false, top: 1 });
     expect(text).toContain('campaign  blast');

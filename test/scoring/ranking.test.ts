@@ -32,6 +32,7 @@ components:
   - type: BODY
     text: "Our spring collection is in store now 🌸🌷🌼🌻🌺🌸🌷🌼 Come and see it this week, {{1}}."
     example: { body_text: [["Sam"]] }
+  - { type: FOOTER, text: "Reply STOP to opt out" }
 `,
   shouting: `name: spring_shout
 language: en_US
@@ -40,6 +41,7 @@ components:
   - type: BODY
     text: "Hi {{1}}, our SPRING COLLECTION IS HERE! Come and see it in store this week."
     example: { body_text: [["Sam"]] }
+  - { type: FOOTER, text: "Reply STOP to opt out" }
 `,
   clean: `name: order_shipped
 language: en_US
