@@ -137,7 +137,7 @@ function severityBadge(s: Severity): string {
   return `<span class="sev" style="color:${SEVERITY_COLOR[s]};border-color:${SEVERITY_COLOR[s]}">${e(s)}</span>`;
 }
 
-function summarySection(report: LintReport): string {
+function summarySection(report: LintReport, anchors: Anchors): string {
   const { summary, results } = report;
   const scored = results.filter((r) => r.kind !== 'unknown');
   const top = byRisk(results)[0];
@@ -147,7 +147,7 @@ function summarySection(report: LintReport): string {
   return `<section class="summary">
 <p class="verdict" style="border-color:${LEVEL_COLOR[v.level]};background:${LEVEL_TINT[v.level]}">${e(v.text)}</p>
 <div class="cards">
-<div class="card top-risk">${top && top.kind !== 'unknown' ? gaugeSvg(top.risk.score, top.risk.level) : gaugeSvg(0, 'low')}<div><h3>Highest risk</h3><p>${top && top.kind !== 'unknown' ? `<a href="#${docId(results.indexOf(top))}">${e(documentLabel(top))}</a><br><span class="file">${fileHtml(top.file)}</span>` : 'no documents'}</p></div></div>
+<div class="card top-risk">${top && top.kind !== 'unknown' ? gaugeSvg(top.risk.score, top.risk.level) : gaugeSvg(0, 'low')}<div><h3>Highest risk</h3><p>${top && top.kind !== 'unknown' ? `${anchors.link(top, e(documentLabel(top)))}<br><span class="file">${fileHtml(top.file)}</span>` : 'no documents'}</p></div></div>
 <div class="card"><h3>Documents by risk</h3>${levelStripSvg(results)}<ul class="counts">${levelCounts}</ul></div>
 <div class="card"><h3>Findings</h3><ul class="counts big"><li><span class="dot" style="background:${SEVERITY_COLOR.error}"></span>errors <b>${summary.errors}</b></li><li><span class="dot" style="background:${SEVERITY_COLOR.warning}"></span>warnings <b>${summary.warnings}</b></li><li><span class="dot" style="background:${SEVERITY_COLOR.info}"></span>info <b>${summary.infos ?? 0}</b></li>${suppressed}</ul><p class="muted">${plural(summary.documents, 'document')} in ${plural(summary.files, 'file')}</p></div>
 </div>
@@ -159,6 +159,30 @@ function summarySection(report: LintReport): string {
 }
 
 const docId = (i: number) => `doc-${i + 1}`;
+
+/** Where each detailed document's section is, for links; documents not shown in detail get no link. */
+class Anchors {
+  private readonly ids = new Map<DocumentResult, string>();
+
+  constructor(results: readonly DocumentResult[], detailed: readonly DocumentResult[]) {
+    const position = new Map(results.map((r, i) => [r, i]));
+    for (const r of detailed) this.ids.set(r, docId(position.get(r)!));
+  }
+
+  id(r: DocumentResult): string | undefined {
+    return this.ids.get(r);
+  }
+
+  /** `html` (already escaped) as a link to the document's section, when it has one. */
+  link(r: DocumentResult, html: string): string {
+    const id = this.ids.get(r);
+    return id ? `<a href="#${id}">${html}</a>` : html;
+  }
+}
+
+/** Documents shown in detail (riskiest first) and findings shown per document: a page people can still open and print. */
+export const MAX_DETAILED_DOCUMENTS = 300;
+export const MAX_FINDINGS_SHOWN = 60;
 
 /** A file path that may wrap after each slash (long paths in narrow printed columns). */
 const fileHtml = (file: string) => e(file).replace(/\//g, '/<wbr>');
@@ -187,17 +211,16 @@ function topRules(results: readonly DocumentResult[], limit = 8): string {
 /** Clean documents listed by name beyond this many are summarised by a count. */
 const MAX_CLEAN_LISTED = 200;
 
-function overviewSection(report: LintReport, ranked: readonly DocumentResult[]): string {
+function overviewSection(ranked: readonly DocumentResult[], anchors: Anchors): string {
   const flagged = ranked.filter((r) => r.findings.length > 0);
   const clean = ranked.filter((r) => r.findings.length === 0);
   const rows = flagged
     .map((r) => {
-      const i = report.results.indexOf(r);
       const name = r.kind === 'unknown' ? '(not a readable document)' : [r.name, r.language].filter(Boolean).join(' ') || '(unnamed)';
       const errors = r.findings.filter((f) => f.severity === 'error').length;
       const warnings = r.findings.filter((f) => f.severity === 'warning').length;
       const bar = r.kind === 'unknown' ? '<span class="muted">not scored</span>' : `<span class="bar"><span style="width:${r.risk.score}%;background:${LEVEL_COLOR[r.risk.level]}"></span></span><b>${r.risk.score}</b> ${levelBadge(r.risk.level)}`;
-      return `<tr><td class="risk">${bar}</td><td>${e(r.kind)}</td><td><a href="#${docId(i)}">${e(name)}</a></td><td class="file">${fileHtml(r.file)}</td><td class="num">${errors}</td><td class="num">${warnings}</td></tr>`;
+      return `<tr><td class="risk">${bar}</td><td>${e(r.kind)}</td><td>${anchors.link(r, e(name))}</td><td class="file">${fileHtml(r.file)}</td><td class="num">${errors}</td><td class="num">${warnings}</td></tr>`;
     })
     .join('\n');
   const table = flagged.length
@@ -214,7 +237,7 @@ ${table}
 ${cleanNote}</section>`;
 }
 
-function explanationTable(r: DocumentResult, steps: readonly ExplainedContribution[], report: LintReport): string {
+function explanationTable(r: DocumentResult, steps: readonly ExplainedContribution[], anchors: Anchors): string {
   if (steps.length === 0) return '';
   const { adding, zero } = splitZeroTail(steps);
   const zeroRow = zero.length
@@ -223,7 +246,7 @@ function explanationTable(r: DocumentResult, steps: readonly ExplainedContributi
   const rows = adding
     .map((s) => {
       const quote = quotable(s.finding);
-      const from = s.from ? ` in <a href="#${docId(report.results.indexOf(s.from))}">${e(documentLabel(s.from))}</a>${s.from.file !== r.file ? ` <span class="file">${e(s.from.file)}</span>` : ''}` : '';
+      const from = s.from ? ` in ${anchors.link(s.from, e(documentLabel(s.from)))}${s.from.file !== r.file ? ` <span class="file">${e(s.from.file)}</span>` : ''}` : '';
       const how = s.effectiveWeight !== undefined ? `${percent(s.effectiveWeight)} of ${100 - s.before}` : '';
       return `<tr><td class="pts">+${s.contribution.points}</td><td><code>${e(s.contribution.ruleId)}</code></td><td>${quote !== undefined ? `<q>${e(quote)}</q> ` : ''}line ${s.contribution.line}${from}${s.suppressed ? ' <span class="muted">(in the baseline)</span>' : ''}</td><td class="how">${e(how)}</td></tr>`;
     })
@@ -255,24 +278,25 @@ function shortUrl(href: string): string {
   return text.length > 70 ? `${text.slice(0, 69)}…` : text;
 }
 
-function documentSection(r: DocumentResult, report: LintReport, index: FindingIndex, titles: Map<string, string>): string {
-  const i = report.results.indexOf(r);
+function documentSection(r: DocumentResult, anchors: Anchors, index: FindingIndex, titles: Map<string, string>): string {
   const steps = index.explain(r);
   const pointsOf = new Map<string, number>();
   for (const s of steps) if (!s.from) pointsOf.set(`${s.contribution.ruleId}\u0000${s.contribution.line}\u0000${s.contribution.column}`, s.contribution.points);
-  const findings = r.findings
-    .slice()
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.weight - a.weight || a.line - b.line || a.column - b.column)
-    .map((f) => findingItem(f, pointsOf.get(`${f.ruleId}\u0000${f.line}\u0000${f.column}`), titles))
-    .join('\n');
+  const sorted = r.findings.slice().sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.weight - a.weight || a.line - b.line || a.column - b.column);
+  const hidden = sorted.length - MAX_FINDINGS_SHOWN;
+  const findings =
+    sorted
+      .slice(0, MAX_FINDINGS_SHOWN)
+      .map((f) => findingItem(f, pointsOf.get(`${f.ruleId}\u0000${f.line}\u0000${f.column}`), titles))
+      .join('\n') + (hidden > 0 ? `\n<li class="muted more">${plural(hidden, 'more finding')} of lower severity or weight (<code>--format json</code> lists them all).</li>` : '');
   const head =
     r.kind === 'unknown'
       ? `<div class="d-head"><div><h3>${e(r.file)}</h3><p class="muted">This file cannot be read as YAML or JSON, so it is not scored.</p></div></div>`
       : `<div class="d-head">${gaugeSvg(r.risk.score, r.risk.level)}<div><h3>${e(documentLabel(r))}</h3><p class="file">${e(r.file)}</p><p>${levelBadge(r.risk.level)} ${plural(r.findings.length, 'finding')}</p></div></div>`;
   const carried = steps.some((s) => s.from) && r.kind === 'campaign' ? '<p class="muted">A campaign carries the risk of the templates it sends: their findings count in its score.</p>' : '';
-  return `<article class="doc" id="${docId(i)}">
+  return `<article class="doc" id="${anchors.id(r)}">
 ${head}
-${explanationTable(r, steps, report)}${carried}
+${explanationTable(r, steps, anchors)}${carried}
 ${findings ? `<ol class="findings">\n${findings}\n</ol>` : ''}
 </article>`;
 }
@@ -385,8 +409,13 @@ export function formatHtml(report: LintReport, opts: HtmlOptions = {}): string {
   const index = new FindingIndex(report);
   const titles = new Map((opts.rules ?? []).map((r) => [r.id, r.title]));
   const withFindings = ranked.filter((r) => r.findings.length > 0);
+  const detailed = withFindings.slice(0, MAX_DETAILED_DOCUMENTS);
+  const notDetailed = withFindings.length - detailed.length;
+  const anchors = new Anchors(report.results, detailed);
   const heading = opts.title ?? 'msglint report';
-  const docs = withFindings.map((r) => documentSection(r, report, index, titles)).join('\n');
+  const docs =
+    detailed.map((r) => documentSection(r, anchors, index, titles)).join('\n') +
+    (notDetailed > 0 ? `\n<p class="muted more">${plural(notDetailed, 'more document')} with findings ${notDetailed === 1 ? 'is' : 'are'} listed in the table above but not detailed here, to keep the page readable; <code>--format json</code> has every finding.</p>` : '');
   const areaNotes = AREAS.map((a) => `<b>${e(a)}</b> ${e(AREA_TEXT[a])}`).join(' · ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -402,8 +431,8 @@ export function formatHtml(report: LintReport, opts: HtmlOptions = {}): string {
 <div class="wrap">
 <header class="top"><h1>${e(heading)} <span>· WhatsApp Business messaging policy</span></h1><div class="meta">msglint ${e(report.tool.version)}<br>${plural(report.summary.files, 'file')} · ${plural(report.summary.documents, 'document')}</div></header>
 <main>
-${summarySection(report)}
-${overviewSection(report, ranked)}
+${summarySection(report, anchors)}
+${overviewSection(ranked, anchors)}
 ${withFindings.length > 0 ? `<section class="details"><h2>Findings, riskiest document first</h2>\n${docs}\n</section>` : '<p class="muted">No findings.</p>'}
 </main>
 <footer>

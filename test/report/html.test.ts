@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { createLinter, lintParsed, runLint } from '../../src/lint.js';
-import { escapeHtml, formatHtml, gaugeSvg, safeHref } from '../../src/report/html.js';
+import { escapeHtml, formatHtml, gaugeSvg, MAX_DETAILED_DOCUMENTS, MAX_FINDINGS_SHOWN, safeHref } from '../../src/report/html.js';
 import { scoreFindings } from '../../src/scoring/risk.js';
 import type { DocumentResult, Finding, LintReport } from '../../src/types.js';
 import { ROOT } from '../helpers/cli.js';
@@ -89,6 +89,20 @@ components:
   it('is deterministic and self-describing', () => {
     expect(formatHtml(hostileReport())).toBe(formatHtml(hostileReport()));
     expect(formatHtml(hostileReport())).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+  });
+
+  it('stays readable on a big run: details for the riskiest documents, a bounded number of findings each', () => {
+    const many = Array.from({ length: MAX_DETAILED_DOCUMENTS + 5 }, (_, i): DocumentResult => {
+      const findings = Array.from({ length: i === 0 ? MAX_FINDINGS_SHOWN + 7 : 1 }, (_, k) => finding({ file: `t${i}.yaml`, line: k + 1, weight: i === 0 ? 30 : 5 }));
+      return { file: `t${i}.yaml`, kind: 'template', name: `t${i}`, language: 'en_US', findings, risk: scoreFindings(findings, true) };
+    });
+    const html = formatHtml({ version: 1, tool: { name: 'msglint', version: '1' }, results: many, summary: { files: many.length, documents: many.length, errors: 0, warnings: many.length, infos: 0 } });
+    expect(html.match(/<article class="doc"/g)).toHaveLength(MAX_DETAILED_DOCUMENTS);
+    expect(html).toContain('5 more documents with findings are listed in the table above but not detailed here');
+    expect(html).toContain('7 more findings of lower severity or weight');
+    expect(html.match(/<tr><td class="risk">/g)).toHaveLength(many.length);
+    // every in-page link has a target
+    for (const m of html.matchAll(/href="#([^"]+)"/g)) expect(html).toContain(`id="${m[1]}"`);
   });
 
   it('draws the gauge arc as long as the score', () => {
