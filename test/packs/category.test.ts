@@ -127,6 +127,10 @@ describe('category pack', () => {
       { name: 't', category: 'UTILITY', components: [{ type: 'BODY', text: 7 }, null, { type: 'BUTTONS', buttons: [{ type: 'URL' }, 3] }] },
       { name: 't', language: 'en_US', category: ['UTILITY'], components: [{ type: 'BODY', text: 'x'.repeat(200_000) }] },
       { name: 't', language: 'zz_ZZ', category: 'utility', components: [{ type: 'BODY', text: '🎉🎉 {{1}} ¡¡!! 😀' }] },
+      // Runs that would make a careless pattern quadratic.
+      { name: 't', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: '1'.repeat(60_000) }] },
+      { name: 't', language: 'es_ES', category: 'UTILITY', components: [{ type: 'BODY', text: 'a-'.repeat(30_000) }] },
+      { name: 't', language: 'pt_BR', category: 'UTILITY', components: [{ type: 'BODY', text: '{{'.repeat(30_000) + ' '.repeat(30_000) + 'x' }] },
     ];
     for (const shape of shapes) await expect(lintText(JSON.stringify(shape), 'virtual/t.json')).resolves.toBeInstanceOf(Array);
   });

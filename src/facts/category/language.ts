@@ -72,18 +72,24 @@ const FUNCTION_WORD_LANG = new Map<string, string>();
   for (const [lang, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) if (seen.get(w) === 1) FUNCTION_WORD_LANG.set(w, lang);
 }
 
-const PARAMETER = /\{\{[^{}]*\}\}/gu;
-const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+/giu;
-const EMAIL_LIKE = /\S+@\S+\.\S+/gu;
+// Bounded quantifiers: a long run without spaces must not make these scans quadratic.
+const PARAMETER = /\{\{[^{}]{0,60}\}\}/gu;
+const URL_LIKE = /\b(?:https?:\/\/|www\.)\S{1,2000}/giu;
+const EMAIL_LIKE = /[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63}){1,8}/gu;
 const WORD = /[\p{L}\p{M}'’]+/gu;
 const LETTER = /\p{L}/gu;
+
+/** Detection reads at most this much (franc-min itself stops at 2,048 characters). */
+const MAX_DETECTED_CHARS = 4_096;
 
 /** The text detection should look at: parameters, links and e-mail addresses removed. */
 export function detectableText(texts: readonly string[]): string {
   return texts
+    .map((t) => (t.length > MAX_DETECTED_CHARS ? t.slice(0, MAX_DETECTED_CHARS) : t))
     .map((t) => t.replace(PARAMETER, ' ').replace(URL_LIKE, ' ').replace(EMAIL_LIKE, ' ').replace(/[ \t]+/g, ' ').trim())
     .filter((t) => t !== '')
-    .join('\n');
+    .join('\n')
+    .slice(0, MAX_DETECTED_CHARS);
 }
 
 export function letterCount(text: string): number {

@@ -103,36 +103,38 @@ export interface PhraseGroup {
 // flags (V8 compiles such patterns several times faster, which matters when one template is linted cold), so they
 // are written in lower case and letters are spelled as ranges: Latin, Latin-1, Latin Extended-A/B, combining marks.
 const LETTER = String.raw`a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u0300-\u036f`;
-const PARAM = String.raw`\{\{\s*[${LETTER}0-9_.]+\s*\}\}`;
-const NUM = String.raw`\d+(?:[.,]\d+)*`;
+// Every quantifier is bounded, so no phrase can cost more than a few dozen steps at any position of a text
+// (a run of 100,000 digits or letters must not turn a scan quadratic).
+const PARAM = String.raw`\{\{\s{0,4}[${LETTER}0-9_.]{1,60}\s{0,4}\}\}`;
+const NUM = String.raw`\d{1,12}(?:[.,]\d{1,12}){0,4}`;
 const CURRENCY = String.raw`(?:r\$|us\$|mx\$|cop\$|\$|€|£|¥|₹|rp\.?|s\/)`;
 const MONEY = String.raw`(?:${CURRENCY}\s?(?:${NUM}|${PARAM})|(?:${NUM}|${PARAM})\s?(?:€|euros?|pesos|reais|dólares|dollars|usd|eur|brl|mxn|rupiah))`;
-const VALUE = String.raw`(?:${PARAM}|${MONEY}|${NUM}\s?%?|[${LETTER}0-9]*\d[${LETTER}0-9-]*)`;
-const WORD = String.raw`[${LETTER}0-9'’-]+`;
+const VALUE = String.raw`(?:${PARAM}|${MONEY}|${NUM}\s?%?|[${LETTER}0-9]{0,20}\d[${LETTER}0-9-]{0,20})`;
+const WORD = String.raw`[${LETTER}0-9'’-]{1,40}`;
 /** A one-time code: a parameter, or digits (482913, 123-456, G-482913). */
 const CODE = String.raw`(?:${PARAM}|\*?(?:[${LETTER}]{1,3}-)?\d[\d -]{2,10}\d\*?)`;
 /** Up to n words (for "your {{1}} order", "renew your annual plan today"). */
-const gap = (n: number) => String.raw`(?:\s+${WORD}){0,${n}}`;
+const gap = (n: number) => String.raw`(?:\s{1,8}${WORD}){0,${n}}`;
 
 /**
- * Phrase syntax: regex, plus `'` for either apostrophe, a space for any whitespace, ` ?` for optional
+ * Phrase syntax: regex, plus `'` for either apostrophe, a space for whitespace (up to 8 characters), ` ?` for optional
  * whitespace, ` {Gn}` for up to n further words, and the macros {P} (parameter), {N} (number),
  * {D} (digits), {T} (a token without spaces), {MONEY}, {V} (a value: parameter, amount, number or
  * code), {C} (a one-time code) and {W} (a word). One pass, so nothing inserted is expanded again.
  */
-const MACROS: Readonly<Record<string, string>> = { P: PARAM, N: NUM, D: String.raw`\d+`, T: String.raw`\S+`, MONEY, V: VALUE, W: WORD, C: CODE };
+const MACROS: Readonly<Record<string, string>> = { P: PARAM, N: NUM, D: String.raw`\d{1,12}`, T: String.raw`\S{1,40}`, MONEY, V: VALUE, W: WORD, C: CODE };
 
 function expand(phrase: string): string {
   return phrase.replace(/ \{G(\d)\}| \?| +|'|\{([A-Z]+)\}/g, (whole, n: string | undefined, macro: string | undefined) => {
     if (n !== undefined) return gap(Number(n));
-    if (whole === ' ?') return String.raw`\s*`;
+    if (whole === ' ?') return String.raw`\s{0,8}`;
     if (whole === "'") return "['’]";
     if (macro !== undefined) {
       const m = MACROS[macro];
       if (m === undefined) throw new Error(`unknown macro {${macro}} in phrase "${phrase}"`);
       return m;
     }
-    return String.raw`\s+`;
+    return String.raw`\s{1,8}`;
   });
 }
 
@@ -379,12 +381,12 @@ const MARKETING_PHRASES: Readonly<Record<Exclude<MarketingKind, 'structure'>, Ph
 
 const UTILITY_PHRASES: Readonly<Record<UtilityKind, PhraseTable>> = {
   identifier: {
-    en: [String.raw`(?:order|booking|reservation|ticket|case|claim|invoice|policy|account|request|parcel|package|shipment|reference|ref\.?|tracking|flight|subscription|contract|loan|application|repair|appointment|receipt|statement|bill|card|transaction|plan|job|member(?:ship)?|delivery|complaint|incident|instal?ment|order no\.?|patient)(?: (?:number|no\.?|id|#|code|n[ºo°]))?:? ?#? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,})`, 'ending(?: in)? {V}', 'tracking number', 'order number', 'reference number', 'booking reference'],
-    es: [String.raw`(?:pedido|reserva|ticket|caso|reclamaci[oó]n|reclamo|factura|p[oó]liza|cuenta|solicitud|paquete|env[ií]o|referencia|gu[ií]a|vuelo|suscripci[oó]n|contrato|pr[eé]stamo|cuota|recibo|tarjeta|transacci[oó]n|plan|compra|receta|folio|expediente|orden|cita)(?: (?:n[uú]mero|n[ºo°]\.?|#|c[oó]digo))?:? ?#? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,})`, 'terminada en {V}', 'n[uú]mero de (?:pedido|gu[ií]a|seguimiento|reserva|referencia)'],
-    pt: [String.raw`(?:pedido|reserva|ingresso|chamado|protocolo|sinistro|fatura|ap[oó]lice|conta|solicita[cç][aã]o|pacote|encomenda|remessa|refer[eê]ncia|voo|assinatura|contrato|financiamento|parcela|recibo|cart[aã]o|transa[cç][aã]o|plano|compra|receita|os|nota fiscal|boleto|reclama[cç][aã]o|consulta)(?: (?:n[uú]mero|n[ºo°]\.?|#|c[oó]digo))?:? ?#? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,})`, 'final {V}', 'c[oó]digo de rastreio', 'n[uú]mero do (?:pedido|protocolo)', 'c[oó]digo da reserva', 'c[oó]digo de barras'],
-    fr: [String.raw`(?:commande|réservation|dossier|facture|colis|compte|contrat)(?: n[ºo°]\.?)? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,})`],
-    de: [String.raw`(?:bestellung|buchung|rechnung|sendung|paket|konto|vertrag|auftrag)(?:snummer| nr\.?)? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,})`],
-    id: [String.raw`(?:pesanan|pemesanan|tagihan|paket|akun|nomor resi|invoice)(?: (?:nomor|no\.?))? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,})`],
+    en: [String.raw`(?:order|booking|reservation|ticket|case|claim|invoice|policy|account|request|parcel|package|shipment|reference|ref\.?|tracking|flight|subscription|contract|loan|application|repair|appointment|receipt|statement|bill|card|transaction|plan|job|member(?:ship)?|delivery|complaint|incident|instal?ment|order no\.?|patient)(?: (?:number|no\.?|id|#|code|n[ºo°]))?:? ?#? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,30})`, 'ending(?: in)? {V}', 'tracking number', 'order number', 'reference number', 'booking reference'],
+    es: [String.raw`(?:pedido|reserva|ticket|caso|reclamaci[oó]n|reclamo|factura|p[oó]liza|cuenta|solicitud|paquete|env[ií]o|referencia|gu[ií]a|vuelo|suscripci[oó]n|contrato|pr[eé]stamo|cuota|recibo|tarjeta|transacci[oó]n|plan|compra|receta|folio|expediente|orden|cita)(?: (?:n[uú]mero|n[ºo°]\.?|#|c[oó]digo))?:? ?#? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,30})`, 'terminada en {V}', 'n[uú]mero de (?:pedido|gu[ií]a|seguimiento|reserva|referencia)'],
+    pt: [String.raw`(?:pedido|reserva|ingresso|chamado|protocolo|sinistro|fatura|ap[oó]lice|conta|solicita[cç][aã]o|pacote|encomenda|remessa|refer[eê]ncia|voo|assinatura|contrato|financiamento|parcela|recibo|cart[aã]o|transa[cç][aã]o|plano|compra|receita|os|nota fiscal|boleto|reclama[cç][aã]o|consulta)(?: (?:n[uú]mero|n[ºo°]\.?|#|c[oó]digo))?:? ?#? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,30})`, 'final {V}', 'c[oó]digo de rastreio', 'n[uú]mero do (?:pedido|protocolo)', 'c[oó]digo da reserva', 'c[oó]digo de barras'],
+    fr: [String.raw`(?:commande|réservation|dossier|facture|colis|compte|contrat)(?: n[ºo°]\.?)? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,30})`],
+    de: [String.raw`(?:bestellung|buchung|rechnung|sendung|paket|konto|vertrag|auftrag)(?:snummer| nr\.?)? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,30})`],
+    id: [String.raw`(?:pesanan|pemesanan|tagihan|paket|akun|nomor resi|invoice)(?: (?:nomor|no\.?))? ?(?:{P}|[a-z]{0,4}-?\d[\w-]{2,30})`],
   },
   transaction: {
     en: ['has (?:been )?(?:shipped|dispatched|delivered|confirmed|cancell?ed|processed|approved|resolved|received|refunded|updated|issued|completed)', 'was (?:delivered|declined|cancell?ed|refunded|processed|approved|received|charged|debited)', '(?:is|are) (?:on (?:its|their) way|out for delivery|ready for (?:collection|pick-?up)|ready to be picked up|confirmed|ready|being processed|due)', 'we(?:\'ve| have)? received your', 'payment (?:received|failed|of|confirmed|due|was)', 'refund of', 'your refund', 'due (?:on|by|tomorrow|today)', 'will be (?:debited|charged|credited|refunded|made)', 'couldn\'t process', 'could not process', 'didn\'t go through', 'tracking number', 'track (?:it|your|the)', 'expected (?:on|by)', 'should arrive', 'estimated delivery', 'minimum payment', 'balance (?:is|of|due)', 'new balance', 'charged to', 'receipt', 'invoice', 'has shipped', 'left our warehouse', 'is now available'],

@@ -80,11 +80,12 @@ export const TOKEN = {
 const SCAN = new RegExp(
   [
     String.raw`(\{\{[^{}]{0,60}\}\})`,
-    String.raw`((?:https?:\/\/|www\.)[^\s]+)`,
-    String.raw`((?:R\$|US\$|\$|€|£|¥|₹)\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|euros?|pesos|reais|dólares|dollars)(?![\p{L}]))`,
-    String.raw`(\d[\d.,]*\s?%)`,
+    String.raw`((?:https?:\/\/|www\.)[^\s]{1,500})`,
+    String.raw`((?:R\$|US\$|\$|€|£|¥|₹)\s?\d[\d.,]{0,20}|\d[\d.,]{0,20}\s?(?:€|euros?|pesos|reais|dólares|dollars)(?![\p{L}]))`,
+    String.raw`(\d[\d.,]{0,20}\s?%)`,
     // Codes such as SAVE20, HOLA20 or A-10023: letters and digits together (checked for case below).
-    String.raw`((?=[\p{L}-]*\d)(?=[\p{N}-]*\p{L})[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}]))`,
+    // Bounded lookaheads: a 100,000-letter run must not be rescanned from every position.
+    String.raw`((?=[\p{L}-]{0,40}\d)(?=[\p{N}-]{0,40}\p{L})[\p{L}\p{N}]{1,40}(?:-[\p{L}\p{N}]{1,40}){0,4}(?![\p{L}\p{N}]))`,
     String.raw`(\d+(?:[.,:]\d+)*)`,
     String.raw`(\p{Extended_Pictographic})`,
     String.raw`(!+)`,
@@ -120,11 +121,14 @@ export function tokenize(text: string, language: string): string[] {
   return out;
 }
 
+/** A template's texts are short (the body is at most 1,024 characters); longer input is read up to here. */
+const MAX_TOKENIZED_CHARS = 8_192;
+
 /** Unigrams plus adjacent pairs ("your next", "use code"): pairs carry much of what a phrase means. */
 export function classifierFeatures(texts: readonly string[], language: string): string[] {
   const features: string[] = [];
   for (const text of texts) {
-    const tokens = tokenize(text, language);
+    const tokens = tokenize(text.length > MAX_TOKENIZED_CHARS ? text.slice(0, MAX_TOKENIZED_CHARS) : text, language);
     for (let i = 0; i < tokens.length; i++) {
       features.push(tokens[i]);
       if (i > 0) features.push(`${tokens[i - 1]}~${tokens[i]}`);

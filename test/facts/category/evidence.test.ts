@@ -170,6 +170,18 @@ describe('lexicon', () => {
     expect(isWordBoundaryMatch('épromo', 1, 6)).toBe(false);
   });
 
+  it.each([
+    ['digits', '7'.repeat(8_000)],
+    ['letters and hyphens', 'a-'.repeat(4_000)],
+    ['spaces after a number', '20' + ' '.repeat(8_000) + '%'],
+    ['open braces', '{{'.repeat(4_000)],
+  ])('scans a pathological run of %s without backtracking blow-up', (_, text) => {
+    const started = performance.now();
+    evidence(text);
+    evidence(text, 'pt');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('scans a long text in linear time', () => {
     const long = 'your order {{1}} '.repeat(2000) + 'use code SAVE20';
     const started = performance.now();
