@@ -5,7 +5,8 @@ import { discoverFiles } from './documents/discover.js';
 import { locate, spanOf } from './documents/locate.js';
 import { readParsedFile, readParsedFiles, type InputProblem, type LintDocument, type ParsedFile } from './documents/parse.js';
 import type { SourceFile } from './documents/source.js';
-import { validateAgainstSchema, type SchemaKind } from './documents/validate.js';
+import { schemaKindOf } from './documents/schema-kinds.js';
+import { validateAgainstSchema } from './documents/validate.js';
 import { compilePacks, type CompiledPacks } from './engine/compile.js';
 import { evaluateDocument } from './engine/evaluate.js';
 import { builtinPackFile, listBuiltinPacks, loadPackFile, PackError, type RulePack } from './engine/pack.js';
@@ -171,11 +172,10 @@ function problemFinding(source: SourceFile, p: InputProblem): Finding {
   return { ruleId: p.ruleId, area: 'input', severity: p.severity ?? 'error', message: p.message, file: source.relPath, path: '', weight: 0, ...spanOf(source, p.start, p.end) };
 }
 
-const SCHEMA_KINDS = new Set<string>(['template', 'campaign', 'account', 'config', 'rule-pack']);
-
 function schemaFindings(doc: LintDocument): Finding[] {
-  if (!SCHEMA_KINDS.has(doc.kind)) return [];
-  return validateAgainstSchema(doc.kind as SchemaKind, doc.data).map((p) => ({
+  const schemaKind = schemaKindOf(doc.kind);
+  if (!schemaKind) return [];
+  return validateAgainstSchema(schemaKind, doc.data).map((p) => ({
     ruleId: p.atKey && p.severity === 'warning' ? 'input/unknown-key' : 'input/schema',
     area: 'input' as const,
     severity: p.severity,

@@ -8,7 +8,8 @@ export type Area = (typeof AREAS)[number];
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type DocumentKind = 'template' | 'campaign' | 'account' | 'audience' | 'config' | 'rule-pack';
+/** `webhook` and `send-log` are what Meta says back: webhook payloads (one per file, or a JSON Lines log) and message statuses. */
+export type DocumentKind = 'template' | 'campaign' | 'account' | 'audience' | 'config' | 'rule-pack' | 'webhook' | 'send-log';
 
 export type SourceFormat = 'yaml' | 'json';
 

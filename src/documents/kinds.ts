@@ -75,6 +75,8 @@ export function detectDocuments(root: unknown, fileName: string): DetectedDocume
 /** Like detectDocuments, but a list that mixes templates and other entries yields both, each with its place. */
 export function detectEntries(root: unknown, fileName: string): (DetectedDocument | RejectedEntry)[] | UnknownShape {
   if (root === null || root === undefined) return { kind: 'unknown', reason: 'the document is empty' };
+  const signals = detectSignals(root);
+  if (signals) return signals;
   if (isRecord(root)) {
     if (typeof root.kind === 'string') {
       const name = root.kind.toLowerCase();
@@ -104,4 +106,60 @@ export function detectEntries(root: unknown, fileName: string): (DetectedDocumen
     return templateList(root, [], 'the list');
   }
   return { kind: 'unknown', reason: `a lone ${typeof root} value, not a document` };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What Meta says back: webhook payloads and message statuses. (Meta's template list export is read as
+// templates above; its status, quality_score and correct_category are template fields.)
+
+/** Message statuses of the `messages` webhook (`statuses[].status`). */
+const MESSAGE_STATUSES = new Set(['sent', 'delivered', 'read', 'failed', 'deleted', 'warning', 'pending', 'accepted', 'played', 'held_for_quality_assessment']);
+
+/** One webhook delivery: `{object: "whatsapp_business_account", entry: [{id, time, changes: [{field, value}]}]}`. */
+export function looksLikeWebhookPayload(value: unknown): value is Record<string, unknown> {
+  if (!isRecord(value) || !Array.isArray(value.entry)) return false;
+  if (value.object === 'whatsapp_business_account') return true;
+  // Some loggers drop `object`: the entry → changes → field shape is Meta's all the same.
+  return value.object === undefined && value.entry.length > 0 && value.entry.every((e) => isRecord(e) && Array.isArray(e.changes));
+}
+
+/** A message status logged on its own (a send log's line): `{id: "wamid…", status, timestamp, recipient_id, errors}`. */
+export function looksLikeMessageStatus(value: unknown): boolean {
+  if (!isRecord(value) || Object.hasOwn(value, 'kind') || Object.hasOwn(value, 'components')) return false;
+  if (typeof value.status !== 'string' || !MESSAGE_STATUSES.has(value.status.toLowerCase())) return false;
+  return typeof value.recipient_id === 'string' || (typeof value.id === 'string' && value.id.startsWith('wamid.'));
+}
+
+export function looksLikeSignal(value: unknown): boolean {
+  return looksLikeWebhookPayload(value) || looksLikeMessageStatus(value);
+}
+
+/** A payload (or record) that carries message statuses and nothing else: a line of a send log. */
+function carriesOnlyStatuses(value: unknown): boolean {
+  if (looksLikeMessageStatus(value)) return true;
+  if (!looksLikeWebhookPayload(value)) return false;
+  return (value.entry as unknown[]).every(
+    (e) =>
+      isRecord(e) &&
+      Array.isArray(e.changes) &&
+      e.changes.length > 0 &&
+      e.changes.every((c) => isRecord(c) && c.field === 'messages' && isRecord(c.value) && Array.isArray(c.value.statuses) && c.value.statuses.length > 0 && !Array.isArray(c.value.messages)),
+  );
+}
+
+/** `send-log` when every record is a message status (sent, delivered, failed…), else `webhook`. */
+export function signalKindOf(records: readonly unknown[]): 'webhook' | 'send-log' {
+  return records.length > 0 && records.every(carriesOnlyStatuses) ? 'send-log' : 'webhook';
+}
+
+/**
+ * Webhook payloads and message statuses in a YAML or JSON document: one payload, or a map of name → payload
+ * (SDK test data such as pywa's). A list of them is a log: see `parse.ts`, which keeps it as one document.
+ */
+export function detectSignals(root: unknown): DetectedDocument[] | undefined {
+  if (isRecord(root) && looksLikeSignal(root)) return [{ kind: signalKindOf([root]), basePath: [], data: root }];
+  if (!isRecord(root) || Object.hasOwn(root, 'kind')) return undefined;
+  const entries = Object.entries(root);
+  if (entries.length === 0 || !entries.every(([, v]) => looksLikeSignal(v))) return undefined;
+  return entries.map(([key, data]) => ({ kind: signalKindOf([data]), basePath: [key], data: data as Record<string, unknown> }));
 }

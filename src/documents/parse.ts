@@ -1,8 +1,9 @@
 import { readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Composer, isScalar, Parser, type Document } from 'yaml';
+import { Document as YamlDocument, isMap, isPair, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
-import { detectEntries } from './kinds.js';
+import { detectEntries, looksLikeSignal, signalKindOf } from './kinds.js';
 import { findNodeLimitBreach, guardText, MAX_DEPTH, MAX_STRING_CHARS, MAX_STRUCTURAL_CHARS, MAX_YAML_DOCUMENTS, type NodeLimitBreach } from './limits.js';
 import { locateOffsets } from './locate.js';
 import { readSource, SourceReadError, sourceFromText, type SourceFile } from './source.js';
@@ -75,6 +76,10 @@ export function parseSource(source: SourceFile): ParsedFile {
       end: 0,
     });
   }
+  if (isJsonLinesFile(source.absPath)) {
+    parseJsonLines(source, documents, problems);
+    return { source, documents, problems };
+  }
   if (source.text.trim() === '') {
     problems.push({ ruleId: 'input/unknown-shape', message: 'the file is empty', start: 0, end: 0 });
     return { source, documents, problems };
@@ -129,6 +134,11 @@ export function parseSource(source: SourceFile): ParsedFile {
     } catch (error) {
       clean = false;
       problems.push(tooComplex(error, source, yaml));
+      continue;
+    }
+    const log = signalLogDocument(root, yaml, source, documents.length);
+    if (log) {
+      documents.push(log);
       continue;
     }
     const detected = detectEntries(root, fileName);
@@ -289,4 +299,181 @@ function describeYamlError(code: string, raw: string, source: SourceFile): strin
   };
   const what = source.format === 'json' ? 'JSON' : 'YAML';
   return `invalid ${what}: ${Object.hasOwn(hint, code) ? `${hint[code]} (${first})` : first}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Logs of what Meta says back: webhook payloads and message statuses, as JSON Lines (.jsonl, .ndjson: one
+// payload per line) or as a YAML/JSON list. A log is one document, `{records: [...]}`, whatever its length:
+// its findings (an error mix, a broken record) belong to the log, and a 50,000-line log is one result, not
+// 50,000. Positions stay exact: each record's YAML nodes carry offsets into the file.
+
+const JSON_LINES_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+/** Lines longer than this, or nested deeper than MAX_DEPTH, are located as a whole line (no YAML parse). */
+const MAX_POSITIONED_LINE = 100_000;
+
+export function isJsonLinesFile(absPath: string): boolean {
+  return JSON_LINES_EXTENSIONS.has(path.extname(absPath).toLowerCase());
+}
+
+/**
+ * One record per non-blank line, read with JSON.parse (linear, no YAML limits needed). A line that is not
+ * JSON is an `input/parse-error` at that line, one that is not a Meta payload an `input/unknown-shape`
+ * warning; the other lines still count. A file with no Meta payload at all is not a log (an audience file
+ * in JSON Lines, say): it yields nothing, unless none of its lines could be read at all.
+ */
+function parseJsonLines(source: SourceFile, documents: LintDocument[], problems: InputProblem[]): void {
+  const text = source.text;
+  const records: unknown[] = [];
+  const spans: [number, number][] = [];
+  const lineProblems: InputProblem[] = [];
+  let otherObjects = 0;
+  let lineNo = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    lineNo++;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const line = text.slice(start, lineEnd);
+    const indent = line.length - line.trimStart().length;
+    if (indent < line.length) {
+      let value: unknown;
+      let parsed = true;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        parsed = false;
+        const raw = error instanceof Error ? error.message : String(error);
+        const at = /at position (\d+)/.exec(raw);
+        const column = at ? Math.min(Number(at[1]), line.length) : line.trimEnd().length;
+        const why = raw.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
+        lineProblems.push({ ruleId: 'input/parse-error', message: `invalid JSON on line ${lineNo}: ${why}; the other lines are read`, start: start + column, end: Math.min(start + column + 1, lineEnd) });
+      }
+      if (parsed && looksLikeSignal(value)) {
+        records.push(value);
+        spans.push([start, lineEnd]);
+      } else if (parsed) {
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) otherObjects++;
+        lineProblems.push({
+          ruleId: 'input/unknown-shape',
+          severity: 'warning',
+          message: `line ${lineNo} is not a Meta webhook payload ({"object": "whatsapp_business_account", "entry": [...]}) or message status; it is skipped`,
+          start: start + indent,
+          end: Math.min(start + indent + 1, lineEnd),
+        });
+      }
+    }
+    if (end >= text.length) break;
+    start = end + 1;
+  }
+  if (records.length === 0) {
+    // Rows of some other JSON Lines file (an audience): not msglint's to lint. Only unreadable lines: say so.
+    if (otherObjects === 0) problems.push(...lineProblems.filter((p) => p.ruleId === 'input/parse-error'));
+    return;
+  }
+  problems.push(...lineProblems);
+  documents.push({ source, yaml: recordsDocument(text, new LazyLineNodes(text, spans).items), index: documents.length, kind: signalKindOf(records), basePath: [], data: { records } });
+}
+
+/** A list of webhook payloads or message statuses in a YAML or JSON document: one log document around the list. */
+function signalLogDocument(root: unknown, yaml: Document.Parsed, source: SourceFile, index: number): LintDocument | undefined {
+  if (!Array.isArray(root) || root.length === 0 || !root.every(looksLikeSignal) || !isSeq(yaml.contents)) return undefined;
+  const wrapper = recordsDocument(source.text, yaml.contents.items as Node[]);
+  wrapper.range = yaml.range;
+  return { source, yaml: wrapper, index, kind: signalKindOf(root), basePath: [], data: { records: root } };
+}
+
+/** A YAML document `{records: [...]}` whose record nodes are the given ones (positions into the file). */
+function recordsDocument(text: string, items: Node[]): Document.Parsed {
+  const seq = new YAMLSeq();
+  seq.items = items;
+  seq.range = [0, text.length, text.length];
+  const map = new YAMLMap();
+  map.items.push(new Pair(new Scalar('records'), seq));
+  map.range = [0, text.length, text.length];
+  const doc = new YamlDocument(null) as unknown as Document.Parsed;
+  doc.contents = map as unknown as Document.Parsed['contents'];
+  doc.range = [0, text.length, text.length];
+  return doc;
+}
+
+/**
+ * The YAML nodes of a JSON Lines file, parsed line by line only when a finding needs a position (most lines
+ * of a large log never do). Each node's range is shifted from its line to the file.
+ */
+class LazyLineNodes {
+  readonly items: Node[];
+  private readonly nodes: (Node | undefined)[];
+
+  constructor(
+    private readonly text: string,
+    private readonly spans: readonly [number, number][],
+  ) {
+    this.nodes = new Array<Node | undefined>(spans.length);
+    const isIndex = (prop: string | symbol): number => {
+      if (typeof prop !== 'string' || !/^(?:0|[1-9]\d*)$/.test(prop)) return -1;
+      const i = Number(prop);
+      return i < spans.length ? i : -1;
+    };
+    this.items = new Proxy(this.nodes as Node[], {
+      get: (target, prop, receiver) => {
+        const i = isIndex(prop);
+        return i >= 0 ? this.node(i) : Reflect.get(target, prop, receiver);
+      },
+      has: (target, prop) => isIndex(prop) >= 0 || Reflect.has(target, prop),
+    });
+  }
+
+  private node(i: number): Node {
+    let node = this.nodes[i];
+    if (!node) this.nodes[i] = node = lineNode(this.text, this.spans[i]);
+    return node;
+  }
+}
+
+function lineNode(text: string, [start, end]: readonly [number, number]): Node {
+  const line = text.slice(start, end);
+  if (line.length <= MAX_POSITIONED_LINE && jsonDepth(line) <= MAX_DEPTH) {
+    const doc = parseDocument(line, { uniqueKeys: false, prettyErrors: false, schema: 'core', logLevel: 'silent' });
+    if (doc.errors.length === 0 && doc.contents) {
+      shiftRanges(doc.contents as Node, start);
+      return doc.contents as Node;
+    }
+  }
+  // Positions inside the line are not available: the whole line stands for the record.
+  const whole = new YAMLMap();
+  whole.range = [start, end, end];
+  return whole;
+}
+
+/** Deepest bracket nesting of a JSON text (strings skipped): a linear scan. */
+function jsonDepth(line: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+/** Adds `offset` to the range of every node below `root` (iteratively: lines may nest up to MAX_DEPTH). */
+function shiftRanges(root: Node, offset: number): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as { range?: [number, number, number] | null } | null | undefined;
+    if (!node || typeof node !== 'object') continue;
+    if (node.range) node.range = [node.range[0] + offset, node.range[1] + offset, node.range[2] + offset];
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) stack.push(item.key, item.value);
+        else stack.push(item);
+      }
+    }
+  }
 }
