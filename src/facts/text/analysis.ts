@@ -1,7 +1,9 @@
 /**
  * One analysis per template text and language, shared by every fact provider that reads text:
  * the normalized text with its offset map, links and parameters (kept out of phrase matching),
- * tokens with their readings and stems. Computed once per text (cached on the text object).
+ * tokens with their readings and stems. Computed once per distinct string and language (template
+ * repositories repeat footers, buttons and whole bodies), and what providers derive from it is
+ * memoized with it (see `memo`).
  */
 import { findLinks, type FoundLink } from './links.js';
 import { lexiconMatcher, termMatcher } from './lexicon.js';
@@ -13,8 +15,8 @@ import type { TextMatch } from '../../types.js';
 import type { LintDocument } from '../../documents/parse.js';
 import { templateShape, type TemplateText } from '../template/components.js';
 
-export interface AnalyzedText extends TokenStream {
-  source: TemplateText;
+/** What the analysis of a string is, whoever's text it is. */
+export interface TextAnalysis extends TokenStream {
   language: string;
   norm: NormalizedText;
   links: FoundLink[];
@@ -23,6 +25,13 @@ export interface AnalyzedText extends TokenStream {
   /** Original ranges of e-mail addresses. */
   emails: [number, number][];
   tokens: Token[];
+  /** Results derived from this analysis by fact providers, by key (see `memo`). */
+  memo: Map<string, unknown>;
+}
+
+/** An analysis, and the template text it was made for (JSON pointer and role). */
+export interface AnalyzedText extends TextAnalysis {
+  source: TemplateText;
 }
 
 /** Which texts of a template carry copy (URL button targets are checked by the link facts). */
@@ -61,13 +70,46 @@ export function ranges(text: string, re: RegExp): [number, number][] {
   return out;
 }
 
-/** The analysis of one template text in one language (cached). */
+/** Analyses by language and string; bounded, and emptied when full (a run rarely has this many distinct texts). */
+const shared = new Map<string, TextAnalysis>();
+const SHARED_LIMIT = 50_000;
+
+/** The analysis of one template text in one language (cached per text object and per distinct string). */
 export function analyze(source: TemplateText, language: string): AnalyzedText {
   let byLanguage = cache.get(source);
   if (!byLanguage) cache.set(source, (byLanguage = new Map()));
   const cached = byLanguage.get(language);
   if (cached) return cached;
-  const text = source.text;
+  const key = `${language}\u0000${source.text}`;
+  let core = shared.get(key);
+  if (!core) {
+    core = analyzeString(source.text, language);
+    if (shared.size >= SHARED_LIMIT) shared.clear();
+    shared.set(key, core);
+  }
+  const analyzed: AnalyzedText = Object.assign(Object.create(core) as TextAnalysis, { source }) as AnalyzedText;
+  byLanguage.set(language, analyzed);
+  return analyzed;
+}
+
+/**
+ * A result derived from an analysis, computed once per distinct string: `compute` must depend on the
+ * analysis only (not on the template text's path; see `relocate`).
+ */
+export function memo<T>(a: AnalyzedText, key: string, compute: () => T): T {
+  const found = a.memo.get(key);
+  if (found !== undefined) return found as T;
+  const value = compute();
+  a.memo.set(key, value);
+  return value;
+}
+
+/** Matches memoized for a string, placed at this text's JSON pointer and role. */
+export function relocate<M extends TextMatch>(a: AnalyzedText, items: readonly M[]): M[] {
+  return items.map((m) => (m.path === a.source.path && m.role === a.source.role ? m : { ...m, path: a.source.path, role: a.source.role }));
+}
+
+function analyzeString(text: string, language: string): TextAnalysis {
   const norm = normalizeText(text);
   const links = findLinks(text);
   const params = text.includes('{{') ? ranges(text, PARAMETER) : [];
@@ -103,9 +145,7 @@ export function analyze(source: TemplateText, language: string): AnalyzedText {
       stems[i] = [t.text];
     }
   }
-  const analyzed: AnalyzedText = { source, language, norm, links, params, emails, tokens, forms, stems };
-  byLanguage.set(language, analyzed);
-  return analyzed;
+  return { language, norm, links, params, emails, tokens, forms, stems, memo: new Map() };
 }
 
 /**

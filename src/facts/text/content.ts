@@ -5,7 +5,7 @@
  * Sources: https://business.whatsapp.com/policy ; https://www.whatsapp.com/legal/commerce-policy ;
  * policy-facts.md section 7.
  */
-import { analyze, copyTexts, matchOf, readsAs, type AnalyzedText } from './analysis.js';
+import { analyze, copyTexts, matchOf, memo, readsAs, type AnalyzedText } from './analysis.js';
 import { baseLanguage, lexiconLanguage } from './language.js';
 import { termMatcher, type TermEntry } from './lexicon.js';
 import { selectHits } from './phrase-matcher.js';
@@ -78,22 +78,28 @@ export const contentFacts: FactProvider = {
       for (const language of languages) {
         const a = analyze(text, language);
         if (a.tokens.length === 0) continue;
-        if ((SENSITIVE_LANGUAGES as readonly string[]).includes(language)) {
-          for (const r of findSensitiveRequests(a, language)) {
-            const m = matchOf(a, r.first, r.last, { identifier: r.identifier, asked: `'${r.identifier}'`, language, readsAs: '' });
-            if (claim(m)) groups[r.kind === 'financial' ? 'financialDataRequests' : 'nationalIdRequests'].push(m);
-          }
+        const found = memo(a, 'content', () => contentIn(a, language));
+        for (const [group, m] of found) {
+          const placed = m.path === text.path && m.role === text.role ? m : { ...m, path: text.path, role: text.role };
+          if (claim(placed)) groups[group].push(placed);
         }
-        termsIn(a, language, groups, claim);
       }
     }
     return groups;
   },
 };
 
-function termsIn(a: AnalyzedText, language: string, groups: Record<Group, TextMatch[]>, claim: (m: TextMatch) => boolean): void {
+/** Requests and terms found in one analysis, in order (requests first), with the fact each belongs to. */
+function contentIn(a: AnalyzedText, language: string): [Group, TextMatch][] {
+  const out: [Group, TextMatch][] = [];
+  if ((SENSITIVE_LANGUAGES as readonly string[]).includes(language)) {
+    for (const r of findSensitiveRequests(a, language)) {
+      const m = matchOf(a, r.first, r.last, { identifier: r.identifier, asked: `'${r.identifier}'`, language, readsAs: '' });
+      out.push([r.kind === 'financial' ? 'financialDataRequests' : 'nationalIdRequests', m]);
+    }
+  }
   const matcher = termMatcher(language);
-  if (matcher.entries.length === 0) return;
+  if (matcher.entries.length === 0) return out;
   for (const hit of selectHits(matcher, matcher.findAll(a), a.tokens.length)) {
     const entry = matcher.entries[hit.entry].payload;
     const group = groupOf(entry);
@@ -104,17 +110,20 @@ function termsIn(a: AnalyzedText, language: string, groups: Record<Group, TextMa
       if (negation.test(before) || NEGATIONS.en.test(before)) continue;
       if (PARTIAL.test(a.source.text.slice(Math.max(0, m.start - 40), Math.min(a.source.text.length, m.end + 40)))) continue;
     }
-    const item: TextMatch = {
-      ...m,
-      category: entry.category.id,
-      title: entry.category.title,
-      policy: entry.category.policy,
-      source: entry.category.source,
-      term: entry.phrase,
-      asked: group === 'nationalIdRequests' ? 'a full identity number' : group === 'financialDataRequests' ? 'full card or bank details' : entry.category.title,
-      language,
-      readsAs: readsAs(a, hit, m.text),
-    };
-    if (claim(item)) groups[group].push(item);
+    out.push([
+      group,
+      {
+        ...m,
+        category: entry.category.id,
+        title: entry.category.title,
+        policy: entry.category.policy,
+        source: entry.category.source,
+        term: entry.phrase,
+        asked: group === 'nationalIdRequests' ? 'a full identity number' : group === 'financialDataRequests' ? 'full card or bank details' : entry.category.title,
+        language,
+        readsAs: readsAs(a, hit, m.text),
+      },
+    ]);
   }
+  return out;
 }

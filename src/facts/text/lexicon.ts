@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 
 import { DEFAULT_NEAR_MISS, PhraseMatcher } from './phrase-matcher.js';
+import { readLexiconText, readTermsText } from './wordlist-reader.js';
 import { isRecord } from '../../documents/kinds.js';
 import { packageRoot } from '../../package-root.js';
 
@@ -47,13 +48,15 @@ export function wordListProblems(): readonly WordListProblem[] {
   return problems;
 }
 
-function readYaml(file: string): unknown {
-  let text: string;
+function readText(file: string): string | undefined {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
+}
+
+function parseYaml(file: string, text: string): unknown {
   try {
     return parse(text, { maxAliasCount: 0 });
   } catch (error) {
@@ -73,7 +76,9 @@ export function termsFile(language: string): string {
 /** The entries of a language's spam-phrase lexicon ([] when there is none). */
 export function readLexicon(language: string): LexiconEntry[] {
   const file = lexiconFile(language);
-  const data = readYaml(file);
+  const text = readText(file);
+  if (text === undefined) return [];
+  const data = readLexiconText(text) ?? parseYaml(file, text);
   if (data === undefined) return [];
   const list = isRecord(data) && Array.isArray(data.entries) ? data.entries : [];
   const out: LexiconEntry[] = [];
@@ -99,7 +104,9 @@ export function readLexicon(language: string): LexiconEntry[] {
 /** The term categories of a language's content term list ([] when there is none). */
 export function readTerms(language: string): TermEntry[] {
   const file = termsFile(language);
-  const data = readYaml(file);
+  const text = readText(file);
+  if (text === undefined) return [];
+  const data = readTermsText(text) ?? parseYaml(file, text);
   if (data === undefined) return [];
   const cats = isRecord(data) && Array.isArray(data.categories) ? data.categories : [];
   const out: TermEntry[] = [];

@@ -111,6 +111,8 @@ export interface LinkSignals {
 }
 
 const cache = new WeakMap<object, LinkSignals>();
+/** Links and hidden domains per distinct string (the same footer or button is analysed once). */
+const byString = new Map<string, { found: FoundLink[]; hidden: HiddenDomain[] }>();
 
 /** The link facts of a template, computed once per document. */
 export function linkSignals(doc: LintDocument): LinkSignals {
@@ -121,9 +123,15 @@ export function linkSignals(doc: LintDocument): LinkSignals {
     const links: LinkMatch[] = [];
     const hidden: HiddenDomain[] = [];
     for (const t of shape.texts) {
-      const found = findLinks(t.text);
-      for (const l of found) links.push(asMatch(t, l));
-      hidden.push(...hiddenIn(t, found));
+      let per = byString.get(t.text);
+      if (!per) {
+        const found = findLinks(t.text);
+        per = { found, hidden: hiddenIn(t, found) };
+        if (byString.size >= 50_000) byString.clear();
+        byString.set(t.text, per);
+      }
+      for (const l of per.found) links.push(asMatch(t, l));
+      for (const h of per.hidden) hidden.push(h.path === t.path && h.role === t.role ? h : { ...h, path: t.path, role: t.role });
     }
     // A URL button whose label shows a domain other than the one its URL opens.
     for (const b of shape.buttons) {

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 
-import { analyze, copyTexts, type AnalyzedText } from './analysis.js';
+import { analyze, copyTexts, memo, relocate, type AnalyzedText } from './analysis.js';
 import { lexiconLanguage, regionOf } from './language.js';
 import { originalRange } from './normalize.js';
 import { stemmerFor } from './stem.js';
@@ -284,8 +284,8 @@ export function moneySignals(doc: LintDocument): { moneyBait: TextMatch[]; premi
     const premiumNumbers: TextMatch[] = [];
     for (const text of copyTexts(doc)) {
       const a = analyze(text, language);
-      moneyBait.push(...moneyBaitIn(a, language));
-      premiumNumbers.push(...premiumNumbersIn(a, region), ...shortCodesIn(a), ...chargesIn(a));
+      moneyBait.push(...relocate(a, memo(a, 'money-bait', () => moneyBaitIn(a, language))));
+      premiumNumbers.push(...relocate(a, memo(a, `premium:${region ?? ''}`, () => [...premiumNumbersIn(a, region), ...shortCodesIn(a), ...chargesIn(a)])));
     }
     const result = { moneyBait, premiumNumbers };
     cache.set(doc.data, result);

@@ -5,7 +5,7 @@
  */
 import emojiRegex from 'emoji-regex';
 
-import { analyze, copyTexts, type AnalyzedText } from './analysis.js';
+import { analyze, copyTexts, memo, relocate, type AnalyzedText } from './analysis.js';
 import { lexiconLanguage } from './language.js';
 import { originalRange } from './normalize.js';
 import { lexiconMatcher } from './lexicon.js';
@@ -250,17 +250,19 @@ export const shapeFacts: FactProvider = {
     let emojiCount = 0;
     let emojiShare = 0;
     let body = { params: 0, words: 0 };
+    const capsArgs = [threshold(t, 'phrasing.capsRunWords'), threshold(t, 'phrasing.capsShare'), threshold(t, 'phrasing.capsMinLetters')] as const;
+    const emojiArgs = [threshold(t, 'phrasing.emojiRun'), threshold(t, 'phrasing.emojiCrowded'), threshold(t, 'phrasing.emojiShare')] as const;
     for (const text of copyTexts(doc)) {
       const a = analyze(text, language);
-      const s = shoutingIn(a, threshold(t, 'phrasing.capsRunWords'), threshold(t, 'phrasing.capsShare'), threshold(t, 'phrasing.capsMinLetters'));
-      shouting.push(...s.items);
+      const s = memo(a, `shouting:${capsArgs.join(',')}`, () => shoutingIn(a, ...capsArgs));
+      shouting.push(...relocate(a, s.items));
       if (s.letters >= 12) capsShare = Math.max(capsShare, s.share);
-      punctuationRuns.push(...punctuationIn(a));
-      const e = emojiIn(a, threshold(t, 'phrasing.emojiRun'), threshold(t, 'phrasing.emojiCrowded'), threshold(t, 'phrasing.emojiShare'));
-      emojiRuns.push(...e.items);
+      punctuationRuns.push(...relocate(a, memo(a, 'punctuation', () => punctuationIn(a))));
+      const e = memo(a, `emoji:${emojiArgs.join(',')}`, () => emojiIn(a, ...emojiArgs));
+      emojiRuns.push(...relocate(a, e.items));
       emojiCount += e.count;
       emojiShare = Math.max(emojiShare, e.share);
-      currencyStacks.push(...currencyIn(a));
+      currencyStacks.push(...relocate(a, memo(a, 'currency', () => currencyIn(a))));
       if (text.role === 'body' || text.role === 'card-body') {
         const params = a.params.length;
         const words = a.tokens.filter((k) => k.kind === 'word').length;
@@ -278,12 +280,17 @@ export const shapeFacts: FactProvider = {
     const matcher = lexiconMatcher(language);
     for (const text of copyTexts(doc)) {
       const a = analyze(text, language);
-      a.tokens.forEach((tok, i) => {
-        if (tok.kind !== 'word' || !isShouted(a.norm.plain.slice(tok.start, tok.end))) return;
-        if (!a.stems[i].some((st) => matcher.wordEntry(st) >= 0)) return;
-        const [start, end] = originalRange(a.norm, tok.start, tok.end);
-        shouted.push({ path: text.path, start, end, text: text.text.slice(start, end), role: text.role });
+      const words = memo(a, 'shouted-words', () => {
+        const found: TextMatch[] = [];
+        a.tokens.forEach((tok, i) => {
+          if (tok.kind !== 'word' || !isShouted(a.norm.plain.slice(tok.start, tok.end))) return;
+          if (!a.stems[i].some((st) => matcher.wordEntry(st) >= 0)) return;
+          const [start, end] = originalRange(a.norm, tok.start, tok.end);
+          found.push({ path: text.path, start, end, text: text.text.slice(start, end), role: text.role });
+        });
+        return found;
       });
+      shouted.push(...relocate(a, words));
     }
     for (const m of shouted) {
       if (shouting.some((s) => s.path === m.path && s.start <= m.start && s.end >= m.end)) continue;

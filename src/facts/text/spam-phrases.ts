@@ -2,12 +2,12 @@
  * Spam phrases from the language's lexicon (rules/phrasing/lexicon/<lang>.yaml) in every template
  * text, as located matches in the original characters, grouped by category.
  */
-import { analyze, copyTexts, matchOf, readsAs } from './analysis.js';
+import { analyze, copyTexts, matchOf, memo, readsAs, relocate, type AnalyzedText } from './analysis.js';
 import { lexiconLanguage } from './language.js';
-import { lexiconMatcher, type SpamCategory } from './lexicon.js';
+import { lexiconMatcher, type LexiconEntry, type SpamCategory } from './lexicon.js';
 import { linkSignals } from './link-facts.js';
 import { moneySignals } from './money.js';
-import { selectHits } from './phrase-matcher.js';
+import { selectHits, type PhraseMatcher } from './phrase-matcher.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
@@ -38,6 +38,15 @@ export function lexiconMatches(doc: LintDocument): SpamPhraseMatch[] {
   for (const t of copyTexts(doc)) {
     const a = analyze(t, language);
     if (a.tokens.length === 0) continue;
+    out.push(...relocate(a, memo(a, 'spam-phrases', () => phrasesIn(a, matcher))));
+  }
+  cache.set(doc.data, out);
+  return out;
+}
+
+function phrasesIn(a: AnalyzedText, matcher: PhraseMatcher<LexiconEntry>): SpamPhraseMatch[] {
+  const out: SpamPhraseMatch[] = [];
+  {
     for (const hit of selectHits(matcher, matcher.findAll(a), a.tokens.length)) {
       const entry = matcher.entries[hit.entry].payload;
       const m = matchOf(a, hit.first, hit.last);
@@ -53,7 +62,6 @@ export function lexiconMatches(doc: LintDocument): SpamPhraseMatch[] {
       });
     }
   }
-  cache.set(doc.data, out);
   return out;
 }
 

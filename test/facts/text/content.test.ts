@@ -81,3 +81,26 @@ describe('content facts', () => {
     ]);
   });
 });
+
+describe('word-list readers', () => {
+  it('read every built-in list exactly as the YAML parser does', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const { lexiconFile, termsFile } = await import('../../../src/facts/text/lexicon.js');
+    const { readLexiconText, readTermsText } = await import('../../../src/facts/text/wordlist-reader.js');
+    for (const language of ['en', 'es', 'pt', 'fr', 'de', 'id']) {
+      const lexicon = readFileSync(lexiconFile(language), 'utf8');
+      expect(readLexiconText(lexicon), language).toEqual(parse(lexicon));
+      const terms = readFileSync(termsFile(language), 'utf8');
+      const fast = readTermsText(terms);
+      const full = parse(terms) as { language: string; categories: Record<string, unknown>[] };
+      expect(fast, language).toEqual({ language: full.language, categories: full.categories.map(({ note: _note, ...c }) => c) });
+    }
+  });
+
+  it('give up on layouts they do not know, so the YAML parser reads them', async () => {
+    const { readLexiconText, readTermsText } = await import('../../../src/facts/text/wordlist-reader.js');
+    expect(readLexiconText('language: en\nentries:\n  - phrase: act now\n    category: urgency\n    weight: 3\n')).toBeUndefined();
+    expect(readTermsText('language: en\ncategories:\n  - id: x\n    policy: prohibited\n    terms:\n      - a\n')).toBeUndefined();
+  });
+});
