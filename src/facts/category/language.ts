@@ -107,6 +107,9 @@ export interface LanguageDetection {
   /** franc's relative score of the declared language (1 = as likely as the best), when franc ran. */
   declaredScore: number;
   letters: number;
+  /** Distinctive function words of the detected and of the declared language in the text (franc stage only). */
+  detectedWords?: number;
+  declaredWords?: number;
 }
 
 /** Texts with fewer letters than this are not judged: trigram statistics on a sentence fragment are noise. */
@@ -159,18 +162,26 @@ export function detectLanguage(text: string, declared: string): LanguageDetectio
       break;
     }
   }
-  return { detected: FRANC_TO_META[top[0]] ?? '', method: 'franc', declaredScore, letters };
+  const detected = FRANC_TO_META[top[0]] ?? '';
+  const votes = functionWordVotes(text);
+  return { detected, method: 'franc', declaredScore, letters, detectedWords: votes.get(detected) ?? 0, declaredWords: votes.get(declared) ?? 0 };
 }
 
 /**
- * Whether detection contradicts the declaration decisively: a different language won, and the declared one
- * scored clearly below it (close calls between related languages such as Spanish and Portuguese are not judged).
+ * Whether detection contradicts the declaration decisively: a different language won, and either the declared one
+ * scored clearly below it, or — for close relatives such as Spanish and Portuguese, whose trigrams overlap — the
+ * text's function words side with the detected language (at least 2, and none of the declared one's).
  */
 export function isLanguageMismatch(d: LanguageDetection, declared: string, maxDeclaredScore = MISMATCH_MAX_DECLARED_SCORE): boolean {
   if (d.method !== 'franc' || d.detected === '' || !DETECTABLE.has(declared)) return false;
   if (sameLanguage(d.detected, declared)) return false;
-  return d.declaredScore < maxDeclaredScore;
+  if (d.declaredScore < maxDeclaredScore) return true;
+  return (d.detectedWords ?? 0) >= 2 && (d.declaredWords ?? 0) === 0;
 }
 
-/** franc's relative score of the declared language must be below this to call a mismatch (calibrated in bench/category-eval.mjs). */
+/**
+ * franc's relative score of the declared language must be below this to call a mismatch without function words.
+ * Calibrated on the training corpus (`node bench/category-eval.mjs --calibrate-language`): at 0.85, no false alarm on
+ * 716 texts declared correctly, and 80–100% of texts declared in the wrong language caught.
+ */
 export const MISMATCH_MAX_DECLARED_SCORE = 0.85;

@@ -26,11 +26,11 @@ export interface TrainOptions {
   learningRate: number;
   /** Highest share of UTILITY training texts the pack may flag in cross-validation; sets the marketing threshold. */
   maxFalsePositiveRate: number;
-  /** Confidence needed to call a UTILITY text a one-time code without OTP wording. */
-  authenticationThreshold: number;
+  /** Highest share of UTILITY training texts that may be read as a one-time code without OTP wording; sets the authentication threshold. */
+  maxAuthenticationFalsePositiveRate: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { folds: 5, l2: 0.002, iterations: 600, learningRate: 2, maxFalsePositiveRate: 0.05, authenticationThreshold: 0.6 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { folds: 5, l2: 0.002, iterations: 600, learningRate: 2, maxFalsePositiveRate: 0.05, maxAuthenticationFalsePositiveRate: 0.005 };
 
 interface PreparedDoc {
   entry: CorpusEntry;
@@ -181,8 +181,7 @@ export function trainCategoryModel(entries: readonly CorpusEntry[], files: reado
       if (foldOf(i) === f) oofP[i] = predictWith(w, xs[i]);
     });
   }
-  const marketing = calibrateMarketingThreshold(docs, oofP, options);
-  const thresholds = { marketing, authentication: options.authenticationThreshold };
+  const thresholds = calibrateThresholds(docs, oofP, options);
 
   // 3. The shipped model: naive Bayes on everything, stacker on all out-of-fold scores.
   const naiveBayes = trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.entry.label })));
@@ -226,14 +225,20 @@ function shell(naiveBayes: CategoryModelFile['naiveBayes']): CategoryModelFile {
   };
 }
 
-/** The lowest MARKETING confidence at which the share of flagged UTILITY texts stays within the target (higher recall, bounded false positives). */
-function calibrateMarketingThreshold(docs: readonly PreparedDoc[], oofP: readonly Float64Array[], options: TrainOptions): number {
+/**
+ * Thresholds from the out-of-fold probabilities: first the AUTHENTICATION confidence at which almost no UTILITY text is
+ * taken for a one-time code without OTP wording, then the lowest MARKETING confidence at which the share of flagged
+ * UTILITY texts stays within the target (higher recall, bounded false positives).
+ */
+function calibrateThresholds(docs: readonly PreparedDoc[], oofP: readonly Float64Array[], options: TrainOptions): { marketing: number; authentication: number } {
   const utility = docs.map((d, i) => [d, i] as const).filter(([d]) => d.entry.label === 'UTILITY');
-  for (let t = 0.34; t <= 0.99; t = Math.round((t + 0.01) * 100) / 100) {
-    const flagged = utility.filter(([d, i]) => flaggedAsUtility(oofP[i], d.evidence, { marketing: t, authentication: options.authenticationThreshold })).length;
-    if (flagged / Math.max(utility.length, 1) <= options.maxFalsePositiveRate) return t;
-  }
-  return 0.99;
+  const rate = (flagged: (d: PreparedDoc, i: number) => boolean) => utility.filter(([d, i]) => flagged(d, i)).length / Math.max(utility.length, 1);
+  const grid = Array.from({ length: 66 }, (_, k) => Math.round((0.34 + k * 0.01) * 100) / 100);
+  // A code without OTP wording is only called at 0.5 or more: it must be the most likely reading by a margin.
+  const authentication =
+    grid.filter((t) => t >= 0.5).find((t) => rate((d, i) => d.evidence.otp.length === 0 && argmax(oofP[i]) === 2 && oofP[i][2] >= t) <= options.maxAuthenticationFalsePositiveRate) ?? 0.99;
+  const marketing = grid.find((t) => rate((d, i) => flaggedAsUtility(oofP[i], d.evidence, { marketing: t, authentication })) <= options.maxFalsePositiveRate) ?? 0.99;
+  return { marketing, authentication };
 }
 
 function crossValidationReport(docs: readonly PreparedDoc[], oofP: readonly Float64Array[], thresholds: { marketing: number; authentication: number }, folds: number): Record<string, unknown> {
