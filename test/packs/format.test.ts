@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/documents/parse.js';
 import { sourceFromText } from '../../src/documents/source.js';
 import { testPacks } from '../../src/engine/pack-test.js';
+import { computeParameterFacts } from '../../src/facts/template/parameters.js';
 import { createLinter, lintParsed, readAndParse, type Linter } from '../../src/lint.js';
 import type { Finding, LintReport } from '../../src/types.js';
 
@@ -53,6 +54,13 @@ describe("Meta's documentation examples (pywa test data)", () => {
     const findings = all(report);
     const errors = findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([]);
+    // The parameter-density threshold (2 words per parameter) keeps a margin on every one of them.
+    for (const parsed of await Promise.all(files.map((f) => readAndParse(path.join(ROOT, f), ROOT)))) {
+      for (const doc of parsed.documents) {
+        const ratio = computeParameterFacts(doc).bodyWordsPerParameter;
+        if (ratio !== null) expect(ratio, doc.name).toBeGreaterThanOrEqual(4);
+      }
+    }
     // Warnings are allowed; list them so a change in them is visible in the test output.
     for (const f of findings) console.log(`meta example ${f.severity}: ${f.file}:${f.line}:${f.column} ${f.ruleId} — ${f.message}`);
   });

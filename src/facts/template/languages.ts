@@ -1,10 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-import { parse } from 'yaml';
-
+import { readDataFile } from '../../data.js';
 import { isRecord } from '../../documents/kinds.js';
-import { packageRoot } from '../../package-root.js';
 
 /** Meta's supported template languages, read once from rules/format/languages.yaml (data, not code). */
 export interface LanguageList {
@@ -20,18 +15,16 @@ export const WELL_FORMED_LANGUAGE = /^[a-z]{2,3}(?:_[A-Z]{2})?$/;
 
 let loaded: LanguageList | undefined;
 
-export function languagesFile(): string {
-  return path.join(packageRoot(), 'rules', 'format', 'languages.yaml');
-}
+export const LANGUAGES_FILE = 'rules/format/languages.yaml';
 
 export function supportedLanguages(): LanguageList {
   if (loaded) return loaded;
-  const data: unknown = parse(readFileSync(languagesFile(), 'utf8'));
-  if (!isRecord(data) || !isRecord(data.languages)) throw new Error(`${languagesFile()}: expected a "languages" map of code → name`);
+  const data = readDataFile<unknown>(LANGUAGES_FILE);
+  if (!isRecord(data) || !isRecord(data.languages)) throw new Error(`${LANGUAGES_FILE}: expected a "languages" map of code → name`);
   const codes = new Map<string, string>();
   const byBase = new Map<string, string[]>();
   for (const [code, name] of Object.entries(data.languages)) {
-    if (!WELL_FORMED_LANGUAGE.test(code)) throw new Error(`${languagesFile()}: "${code}" is not a language code in Meta's form`);
+    if (!WELL_FORMED_LANGUAGE.test(code)) throw new Error(`${LANGUAGES_FILE}: "${code}" is not a language code in Meta's form`);
     codes.set(code, String(name));
     const base = code.split('_')[0];
     const list = byBase.get(base) ?? [];
