@@ -222,9 +222,10 @@ function audienceCsv(spec, optIn) {
   const rows = [];
   const method = spec.method ?? optIn?.method ?? 'checkout';
   const wording = spec.wording ?? optIn?.wording ?? '';
-  const n = Math.min(spec.rows, 1000);
+  const n = Math.min(spec.rows, 100000);
   for (let i = 0; i < n; i++) {
-    const phone = i < (spec.invalid ?? 0) ? `+44770090${i % 10}` : `+447700900${String(i).padStart(3, '0')}`;
+    // Valid in form (libphonenumber), synthetic, never dialled; an invalid one is cut short.
+    const phone = i < (spec.invalid ?? 0) ? `+4474001${i % 10}` : `+447400${String(100000 + i)}`;
     const month = String(1 + (i % 10)).padStart(2, '0');
     let optedInAt = `2026-${month}-${String(1 + (i % 27)).padStart(2, '0')}T10:00:00Z`;
     let text = wording;
@@ -267,12 +268,15 @@ async function campaignSet() {
     rmSync(tmp, { recursive: true, force: true });
   }
   const fixtures = await runLint(linter, { cwd: root, paths: ['fixtures'], now: NOW, explain: true });
+  const listed = spec.fixtureLabels ?? {};
   for (const r of fixtures.results.filter((x) => x.kind === 'campaign')) {
     const first = readFileSync(path.join(root, r.file), 'utf8').split('\n').find((l) => l.startsWith('#')) ?? '';
-    const label = /^#\s*A (clean|risky) campaign/i.exec(first)?.[1]?.toLowerCase();
-    if (label) scored.push({ positive: label === 'risky', result: r, why: r.file });
+    const label = /^#\s*A (clean|risky) campaign/i.exec(first)?.[1]?.toLowerCase() ?? listed[r.file]?.label;
+    if (label) scored.push({ positive: label === 'risky', result: r, why: listed[r.file] ? `${r.file}: ${listed[r.file].why}` : r.file });
     else skipped.push(r.file);
   }
+  const missing = Object.keys(listed).filter((f) => !fixtures.results.some((r) => r.file === f && r.kind === 'campaign'));
+  if (missing.length > 0) skipped.push(...missing.map((f) => `${f} (labelled, not found)`));
   return { name: 'Campaigns: risky vs clean', source: 'bench/calibrate-score.campaigns.yaml + fixtures/campaigns', positiveName: 'risky', negativeName: 'clean', scored, skipped };
 }
 
@@ -333,7 +337,7 @@ if (asJson) {
   const camp = sets[sets.length - 1];
   console.log('Campaign cases (score, label, why):');
   for (const s of [...camp.scored].sort((a, b) => b.result.risk.score - a.result.risk.score)) console.log(`  ${String(s.result.risk.score).padStart(3)} ${s.result.risk.level.padEnd(8)} ${(s.positive ? 'risky' : 'clean').padEnd(5)}  ${s.why}`);
-  if (camp.skipped.length > 0) console.log(`  (unlabelled fixtures skipped: ${camp.skipped.join(', ')})`);
+  if (camp.skipped.length > 0) console.log(`  (skipped: ${camp.skipped.join(', ')})`);
   console.log('\nRules that fire on the SMS corpus (documents hit; precision = share of hits that are spam):');
   console.log(`  ${'rule'.padEnd(40)} weight   spam    ham  precision  recall  false-alarm`);
   for (const r of smsRules.slice(0, 25)) console.log(`  ${r.id.padEnd(40)} ${String(r.weight).padStart(6)} ${String(r.pos).padStart(6)} ${String(r.neg).padStart(6)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall)}  ${pct(r.falseAlarm).padStart(11)}`);
