@@ -20,6 +20,9 @@ export interface DocumentStub {
   data: Record<string, unknown>;
   name?: string;
   language?: string;
+  /** The file's text, so the receiving thread can locate positions in it (re-parsed only if needed). */
+  text: string;
+  format: 'yaml' | 'json';
 }
 
 export interface ParsedShard {

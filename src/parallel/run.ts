@@ -61,7 +61,8 @@ export async function lintInParallel(linter: Linter, files: string[], options: L
     const parsed = (await Promise.all(pool.map((w, i) => w.request({ type: 'parse', files: shards[i] })))).map((m) => (m as { shard: ParsedShard }).shard);
     const deferredFiles = parsed.flatMap((p) => p.deferred).sort();
     const deferred = await readParsedFiles(deferredFiles, options.cwd);
-    const deferredTemplates = deferred.flatMap((p) => p.documents.filter((d) => d.kind === 'template').map(toStub));
+    // Templates, and what Meta says about them (webhook logs, send logs), so template facts agree in every thread.
+    const deferredTemplates = deferred.flatMap((p) => p.documents.filter((d) => d.kind === 'template' || d.kind === 'webhook' || d.kind === 'send-log').map(toStub));
     const linted = (
       await Promise.all(
         pool.map((w, i) => {
@@ -73,12 +74,13 @@ export async function lintInParallel(linter: Linter, files: string[], options: L
 
     // Campaigns and the other deferred documents: every worker's template is visible, with its findings.
     const stubDocs: LintDocument[] = [];
+    const stubFiles = new Map();
     const findings = new Map<LintDocument, Finding[]>();
     const resultsByFile = new Map<string, DocumentResult[]>();
     linted.forEach((shard) => shard.results.forEach((r) => resultsByFile.set(r.absPath, r.results)));
     parsed.forEach((p) => {
       for (const stub of p.templates) {
-        const doc = stubDocument(stub);
+        const doc = stubDocument(stub, stubFiles);
         stubDocs.push(doc);
         const result = resultsByFile.get(stub.absPath)?.find((r) => r.kind === 'template' && r.name === stub.name && r.language === stub.language);
         if (result) findings.set(doc, result.findings);

@@ -1,21 +1,40 @@
 import type { DocumentStub } from './protocol.js';
 import { LineIndex } from '../documents/line-index.js';
-import type { LintDocument } from '../documents/parse.js';
+import { parseSource, type LintDocument } from '../documents/parse.js';
+import type { SourceFile } from '../documents/source.js';
 
 export function toStub(doc: LintDocument): DocumentStub {
-  return { absPath: doc.source.absPath, relPath: doc.source.relPath, index: doc.index, kind: doc.kind, basePath: doc.basePath, data: doc.data, name: doc.name, language: doc.language };
+  return {
+    absPath: doc.source.absPath,
+    relPath: doc.source.relPath,
+    index: doc.index,
+    kind: doc.kind,
+    basePath: doc.basePath,
+    data: doc.data,
+    name: doc.name,
+    language: doc.language,
+    text: doc.source.text,
+    format: doc.source.format,
+  };
 }
 
-const EMPTY_LINES = new LineIndex('');
-
 /**
- * A document linted by another thread, rebuilt from its stub: it has its data but no source text,
- * so facts may read it (names, categories, wording) but findings are never located in it.
+ * A document linted by another thread, rebuilt from its stub. Facts read its data; if something needs a
+ * position in it (a signal's `file:line`), its file is parsed again on first use, so every thread reports
+ * the same positions as a single-threaded run. Stubs of one file share that parse.
  */
-export function stubDocument(stub: DocumentStub): LintDocument {
-  return {
-    source: { absPath: stub.absPath, relPath: stub.relPath, text: '', format: 'yaml', lines: EMPTY_LINES },
-    yaml: null as unknown as LintDocument['yaml'],
+export function stubDocument(stub: DocumentStub, files: Map<string, { source: SourceFile; parsed?: ReturnType<typeof parseSource> }> = new Map()): LintDocument {
+  let file = files.get(stub.absPath);
+  if (!file) {
+    let lines: LineIndex | undefined;
+    const source = { absPath: stub.absPath, relPath: stub.relPath, text: stub.text, format: stub.format } as SourceFile;
+    Object.defineProperty(source, 'lines', { enumerable: true, get: () => (lines ??= new LineIndex(stub.text)) });
+    file = { source };
+    files.set(stub.absPath, file);
+  }
+  const shared = file;
+  const doc = {
+    source: shared.source,
     index: stub.index,
     kind: stub.kind,
     basePath: stub.basePath,
@@ -23,5 +42,13 @@ export function stubDocument(stub: DocumentStub): LintDocument {
     name: stub.name,
     language: stub.language,
     external: true,
-  };
+  } as LintDocument;
+  Object.defineProperty(doc, 'yaml', {
+    enumerable: true,
+    get: () => {
+      shared.parsed ??= parseSource(shared.source);
+      return shared.parsed.documents.find((d) => d.index === stub.index)?.yaml ?? null;
+    },
+  });
+  return doc;
 }

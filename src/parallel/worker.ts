@@ -28,7 +28,8 @@ async function handle(message: ToWorker): Promise<void> {
     post({ type: 'parsed', shard: { templates: lintable.flatMap((p) => p.documents.map(toStub)), deferred: deferred.map((p) => p.source.absPath) } });
     return;
   }
-  const externalDocs = message.external.map(stubDocument);
+  const stubFiles = new Map();
+  const externalDocs = message.external.map((stub) => stubDocument(stub, stubFiles));
   const report = await lintParsed(linter, lintable, { cwd: setup.cwd, now: new Date(setup.now), explain: setup.explain }, { documents: externalDocs, findings: new Map() });
   const byFile = new Map<string, LintedShard['results'][number]>();
   const relToAbs = new Map(lintable.map((p) => [p.source.relPath, p.source.absPath]));
