@@ -6,6 +6,7 @@ import { campaignOptIn } from './campaign/optin.js';
 import { campaignVelocity, velocityPlanner } from './campaign/velocity.js';
 import { CATEGORY_PROVIDERS, languageDetectorPreparer } from './category/index.js';
 import { FactRegistry } from './registry.js';
+import { SIGNAL_PREPARERS, SIGNAL_PROVIDERS } from './signals/providers.js';
 import { templateAuthentication } from './template/authentication.js';
 import { templateBasics } from './template/basics.js';
 import { templateDuplicates } from './template/duplicates.js';
@@ -36,6 +37,7 @@ export function builtinFacts(): FactRegistry {
   registry.register(moneyFacts);
   registry.register(contentFacts);
   for (const provider of CATEGORY_PROVIDERS) registry.register(provider);
+  for (const provider of SIGNAL_PROVIDERS) registry.register(provider);
   registry.register(campaignBasics);
   registry.register(campaignClaim);
   registry.register(campaignOptIn);
@@ -45,5 +47,5 @@ export function builtinFacts(): FactRegistry {
 
 /** Asynchronous preparation steps, run in order before rules. */
 export function builtinPreparers(): WorkspacePreparer[] {
-  return [campaignLinker, audienceReader, velocityPlanner, languageDetectorPreparer];
+  return [campaignLinker, audienceReader, velocityPlanner, ...SIGNAL_PREPARERS, languageDetectorPreparer];
 }

@@ -33,7 +33,7 @@ describe('msglint lint (built CLI)', () => {
     expect(report.tool.name).toBe('msglint');
     expect(report.summary.files).toBeGreaterThan(0);
     for (const result of report.results) {
-      expect(['template', 'campaign', 'account', 'audience', 'config', 'rule-pack', 'unknown']).toContain(result.kind);
+      expect(['template', 'campaign', 'account', 'audience', 'config', 'rule-pack', 'webhook', 'send-log', 'unknown']).toContain(result.kind);
       expect(result.risk.score).toBeGreaterThanOrEqual(0);
       expect(result.risk.score).toBeLessThanOrEqual(100);
       expect(['low', 'medium', 'high', 'critical']).toContain(result.risk.level);
