@@ -5,6 +5,7 @@
 //   node bench/category-eval.mjs            table per language and overall
 //   node bench/category-eval.mjs --json     the same as JSON
 //   node bench/category-eval.mjs --errors   also list the misclassified entries
+//   node bench/category-eval.mjs --calibrate-language   how the language-mismatch threshold was chosen (training corpus)
 //
 // Every eval text is linted as the body of a template declared UTILITY, with the category pack only.
 // "Flagged as misuse" = the pack reports utility-reads-as-marketing, otp-outside-authentication or
@@ -33,6 +34,38 @@ const { builtinFacts } = await import(dist('facts/index.js'));
 const { buildWorkspace } = await import(dist('workspace.js'));
 
 const args = new Set(process.argv.slice(2));
+
+if (args.has('--calibrate-language')) {
+  // How the language-mismatch threshold was chosen: on the TRAINING corpus (not the eval set), every text declared in
+  // its own language (false alarms) and in each of the two other languages (caught).
+  const { detectLanguage, detectableText, loadLanguageDetector, isLanguageMismatch } = await import(dist('facts/category/language.js'));
+  await loadLanguageDetector();
+  const corpusDir = path.join(root, 'rules', 'category', 'corpus');
+  const { readdirSync } = await import('node:fs');
+  const training = readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f)).sort().flatMap((f) => parse(readFileSync(path.join(corpusDir, f), 'utf8')));
+  const langs = [...new Set(training.map((e) => e.language))].sort();
+  console.log(`language-mismatch threshold on the training corpus (${training.length} texts): false alarms when declared right; share caught when declared wrong`);
+  for (const threshold of [0.75, 0.8, 0.85, 0.9, 0.95, 1]) {
+    let alarms = 0;
+    let judged = 0;
+    const caught = {};
+    const total = {};
+    for (const e of training) {
+      const text = detectableText([e.text]);
+      const right = detectLanguage(text, e.language);
+      if (right.method === 'too-short') continue;
+      judged++;
+      if (isLanguageMismatch(right, e.language, threshold)) alarms++;
+      for (const other of langs.filter((l) => l !== e.language)) {
+        const key = `${e.language}→${other}`;
+        total[key] = (total[key] ?? 0) + 1;
+        if (isLanguageMismatch(detectLanguage(text, other), other, threshold)) caught[key] = (caught[key] ?? 0) + 1;
+      }
+    }
+    console.log(`  ${threshold.toFixed(2)}  false alarms ${alarms}/${judged}  ${Object.keys(total).map((k) => `${k} ${Math.round(((caught[k] ?? 0) / total[k]) * 100)}%`).join('  ')}`);
+  }
+  process.exit(0);
+}
 const entries = parse(readFileSync(evalFile, 'utf8'));
 const MISUSE_RULES = new Set(['category/utility-reads-as-marketing', 'category/otp-outside-authentication', 'category/unclear-content']);
 const META_LANGUAGE = { en: 'en_US', es: 'es_ES', pt: 'pt_BR' };

@@ -1,12 +1,12 @@
 import { classifyWithEvidence, type Classification } from './classify.js';
 import { collectEvidence, type CategoryEvidence, type EvidenceMatch, type ScannedText, type UnclearReason } from './evidence.js';
 import { KIND_LABELS } from './lexicon.js';
-import { baseLanguage, detectableText, detectLanguage, isLanguageMismatch, loadLanguageDetector, MISMATCH_MAX_DECLARED_SCORE, needsTrigrams, type LanguageDetection } from './language.js';
+import { baseLanguage, detectableText, detectLanguage, detectWithoutTrigrams, isLanguageMismatch, loadLanguageDetector, MISMATCH_MAX_DECLARED_SCORE, type LanguageDetection } from './language.js';
 import { builtinModel } from './model.js';
 import { locate } from '../../documents/locate.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
-import { templateShape } from '../template/components.js';
+import { normalizeCategory, templateShape } from '../template/components.js';
 import type { WorkspacePreparer } from '../../workspace.js';
 import type { FactContext, FactProvider } from '../registry.js';
 
@@ -159,6 +159,24 @@ export const categoryPredictionFacts: FactProvider = {
   },
 };
 
+/**
+ * One boolean for the one-time-code rule, so its gate stays synchronous and cheap: OTP wording decides alone; without
+ * it, a UTILITY template is read by the classifier (which it needs anyway) and a MARKETING one is not.
+ */
+export const categoryOtpFacts: FactProvider = {
+  id: 'category-otp',
+  kinds: ['template'],
+  facts: {
+    deliversOneTimeCode: 'the template delivers a one-time code: OTP wording, or (for UTILITY) it reads as AUTHENTICATION with at least authenticationConfidenceThreshold',
+  },
+  compute(doc, ctx) {
+    if (evidenceOf(doc).otp.length > 0) return { deliversOneTimeCode: true };
+    if (normalizeCategory(doc.data.category) !== 'UTILITY') return { deliversOneTimeCode: false };
+    const p = classificationOf(doc)?.prediction;
+    return { deliversOneTimeCode: p !== undefined && p.predicted === 'AUTHENTICATION' && p.confidence >= thresholdsOf(ctx).authentication };
+  },
+};
+
 /** `'20% off' (line 7, col 31), 'use code' (line 7, col 50)`: each match with its exact position. */
 export function quoteMatches(doc: LintDocument, matches: readonly TextMatch[], max = 4): string {
   const seen = new Set<string>();
@@ -234,12 +252,17 @@ function detectionOf(doc: LintDocument): LanguageDetection {
 export const languageDetectorPreparer: WorkspacePreparer = {
   id: 'category-language-detector',
   async prepare(workspace) {
+    let needed = false;
     for (const doc of workspace.documents) {
-      if (doc.kind === 'template' && needsTrigrams(detectableOf(doc), languageOf(doc))) {
-        await loadLanguageDetector();
-        return;
-      }
+      if (doc.kind !== 'template') continue;
+      const c = cacheOf(doc);
+      if (c.detection) continue;
+      // Final for most templates (confirmed by function words, or too short): kept for the facts.
+      const quick = detectWithoutTrigrams(detectableOf(doc), languageOf(doc));
+      if (quick) c.detection = quick;
+      else needed = true;
     }
+    if (needed) await loadLanguageDetector();
   },
 };
 
@@ -270,4 +293,4 @@ export const categoryLanguageFacts: FactProvider = {
   },
 };
 
-export const CATEGORY_PROVIDERS: readonly FactProvider[] = [categoryEvidenceFacts, categoryPredictionFacts, categoryQuoteFacts, categoryLanguageFacts];
+export const CATEGORY_PROVIDERS: readonly FactProvider[] = [categoryEvidenceFacts, categoryPredictionFacts, categoryOtpFacts, categoryQuoteFacts, categoryLanguageFacts];

@@ -77,25 +77,45 @@ const PARAMETER = /\{\{[^{}]{0,60}\}\}/gu;
 const URL_LIKE = /\b(?:https?:\/\/|www\.)\S{1,2000}/giu;
 const EMAIL_LIKE = /[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63}){1,8}/gu;
 const WORD = /[\p{L}\p{M}'’]+/gu;
-const LETTER = /\p{L}/gu;
+const SPACES = /[ \t]{2,}|\t/g;
+const LETTER = /\p{L}/u;
 
 /** Detection reads at most this much (franc-min itself stops at 2,048 characters). */
 const MAX_DETECTED_CHARS = 4_096;
 
 /** The text detection should look at: parameters, links and e-mail addresses removed. */
 export function detectableText(texts: readonly string[]): string {
-  return texts
-    .map((t) => (t.length > MAX_DETECTED_CHARS ? t.slice(0, MAX_DETECTED_CHARS) : t))
-    .map((t) => t.replace(PARAMETER, ' ').replace(URL_LIKE, ' ').replace(EMAIL_LIKE, ' ').replace(/[ \t]+/g, ' ').trim())
-    .filter((t) => t !== '')
-    .join('\n')
-    .slice(0, MAX_DETECTED_CHARS);
+  const parts: string[] = [];
+  let length = 0;
+  for (const text of texts) {
+    if (length >= MAX_DETECTED_CHARS) break;
+    let t = text.length > MAX_DETECTED_CHARS ? text.slice(0, MAX_DETECTED_CHARS) : text;
+    // Each pattern only where it can match: most texts have no link or e-mail address.
+    if (t.includes('{{')) t = t.replace(PARAMETER, ' ');
+    if (t.includes('http') || t.includes('www.')) t = t.replace(URL_LIKE, ' ');
+    if (t.includes('@')) t = t.replace(EMAIL_LIKE, ' ');
+    t = t.replace(SPACES, ' ').trim();
+    if (t === '') continue;
+    parts.push(t);
+    length += t.length + 1;
+  }
+  const joined = parts.join('\n');
+  return joined.length > MAX_DETECTED_CHARS ? joined.slice(0, MAX_DETECTED_CHARS) : joined;
 }
 
 export function letterCount(text: string): number {
   let n = 0;
-  LETTER.lastIndex = 0;
-  while (LETTER.exec(text) !== null) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+    else if (c > 127) {
+      // Outside ASCII: a letter is one code point, possibly two code units.
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (LETTER.test(ch)) n++;
+      if (cp > 0xffff) i++;
+    }
+  }
   return n;
 }
 
@@ -118,10 +138,12 @@ export const MIN_LETTERS_FOR_DETECTION = 40;
 /** Counts distinctive function words per language. */
 function functionWordVotes(text: string): Map<string, number> {
   const votes = new Map<string, number>();
+  let lower = text.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    const lang = FUNCTION_WORD_LANG.get(m[0].toLowerCase().replace(/’/g, "'"));
+  while ((m = WORD.exec(lower)) !== null) {
+    const lang = FUNCTION_WORD_LANG.get(m[0]);
     if (lang) votes.set(lang, (votes.get(lang) ?? 0) + 1);
   }
   return votes;
@@ -139,7 +161,15 @@ function confirmedByFunctionWords(text: string, declared: string): boolean {
 
 /** Whether detecting this text needs franc (long enough, and not confirmed by function words). */
 export function needsTrigrams(text: string, declared: string): boolean {
-  return letterCount(text) >= MIN_LETTERS_FOR_DETECTION && !confirmedByFunctionWords(text, declared);
+  return detectWithoutTrigrams(text, declared) === undefined;
+}
+
+/** The detection when it needs no trigrams (too short, or confirmed by function words); undefined when it does. */
+export function detectWithoutTrigrams(text: string, declared: string): LanguageDetection | undefined {
+  const letters = letterCount(text);
+  if (letters < MIN_LETTERS_FOR_DETECTION) return { detected: '', method: 'too-short', declaredScore: 0, letters };
+  if (confirmedByFunctionWords(text, declared)) return { detected: declared, method: 'function-words', declaredScore: 1, letters };
+  return undefined;
 }
 
 /**
@@ -148,9 +178,9 @@ export function needsTrigrams(text: string, declared: string): boolean {
  * Without franc loaded (`loadLanguageDetector`), a text that needs it is `undetermined`.
  */
 export function detectLanguage(text: string, declared: string): LanguageDetection {
+  const quick = detectWithoutTrigrams(text, declared);
+  if (quick) return quick;
   const letters = letterCount(text);
-  if (letters < MIN_LETTERS_FOR_DETECTION) return { detected: '', method: 'too-short', declaredScore: 0, letters };
-  if (confirmedByFunctionWords(text, declared)) return { detected: declared, method: 'function-words', declaredScore: 1, letters };
   if (!francAll) return { detected: '', method: 'undetermined', declaredScore: 0, letters };
   const ranked = francAll(text, { only: FRANC_ONLY, minLength: 10 });
   const top = ranked[0];

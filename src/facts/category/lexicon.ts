@@ -125,6 +125,7 @@ const gap = (n: number) => String.raw`(?:\s{1,8}${WORD}){0,${n}}`;
 const MACROS: Readonly<Record<string, string>> = { P: PARAM, N: NUM, D: String.raw`\d{1,12}`, T: String.raw`\S{1,40}`, MONEY, V: VALUE, W: WORD, C: CODE };
 
 function expand(phrase: string): string {
+  if (/\[[^\]]* [^\]]*\]/.test(phrase)) throw new Error(`a space inside [...] in phrase "${phrase}": write (?:a| b) instead`);
   return phrase.replace(/ \{G(\d)\}| \?| +|'|\{([A-Z]+)\}/g, (whole, n: string | undefined, macro: string | undefined) => {
     if (n !== undefined) return gap(Number(n));
     if (whole === ' ?') return String.raw`\s{0,8}`;
@@ -234,7 +235,7 @@ const MARKETING_PHRASES: Readonly<Record<Exclude<MarketingKind, 'structure'>, Ph
     id: ['pembelian berikutnya', 'pesanan berikutnya'],
   },
   'new-product': {
-    en: ['new arrivals?', 'new collection', 'new season', 'just launched', 'we\'ve (?:just )?launched', 'we (?:just )?launched', 'meet the new', 'introducing', 'now available', 'new in', 'new on the menu', 'new menu', 'has landed', 'pre-?order', 'be (?:one of )?the first to', 'see what\'s new', 'brand[- ]new', 'latest (?:collection|models?|range)', 'our new (?:{T} )?(?:plan|line|range|product|menu|collection|app|service|feature|store)', 'new (?:features?|plans?|products?|styles?|flavou?rs?)'],
+    en: ['new arrivals?', 'new collection', 'new season', 'just launched', 'we\'ve (?:just )?launched', 'we (?:just )?launched', 'meet the new', 'introducing', 'now available', 'new in', 'new on the menu', 'new menu', 'has landed', 'pre-?order', 'be (?:one of )?the first to', 'see what\'s new', 'brand(?:-| )new', 'latest (?:collection|models?|range)', 'our new (?:{T} )?(?:plan|line|range|product|menu|collection|app|service|feature|store)', 'new (?:features?|plans?|products?|styles?|flavou?rs?)'],
     es: ['novedad(?:es)?', 'nueva colecci[oó]n', 'lanzamos', 'lanzamiento', 'presentamos', 'ya lleg[oó]', 'acaba de (?:salir|llegar)', 'nuevo en la carta', 'nuev[oa] (?:l[ií]nea|plan|producto|men[uú]|temporada|colecci[oó]n)', 'lo nuevo', 'preventa', 'descubre (?:nuestr[oa]s?|la|el|lo)', 'reci[eé]n llegad[oa]s?'],
     pt: ['novidades?', 'nova cole[cç][aã]o', 'lan[cç]amos', 'lan[cç]amentos?', 'apresentamos', 'acabou de chegar', 'chegou (?:a|o) nov[oa]', 'rec[eé]m-chegad[oa]s?', 'conhe[cç]a (?:o|a|os|as) nov[oa]s?', 'nov[oa] (?:linha|plano|produto|card[aá]pio|temporada|cole[cç][aã]o)', 'pr[eé]-venda', 'descubra (?:nossos|nossas|o|a|os|as)'],
     fr: ['nouveautés?', 'nouvelle collection', 'découvrez', 'vient de sortir', 'en avant-première'],
@@ -298,7 +299,7 @@ const MARKETING_PHRASES: Readonly<Record<Exclude<MarketingKind, 'structure'>, Ph
     id: ['selamat ulang tahun', 'ulang tahun'],
   },
   'loyalty-thanks': {
-    en: ['thank(?:s| you) for (?:being|choosing|your loyalty|shopping|staying with|supporting|trusting|ordering)', 'valued customer', 'customers like you', 'for your loyalty', 'we appreciate you', 'a big thank[- ]you', 'thank you for {G2} years'],
+    en: ['thank(?:s| you) for (?:being|choosing|your loyalty|shopping|staying with|supporting|trusting|ordering)', 'valued customer', 'customers like you', 'for your loyalty', 'we appreciate you', 'a big thank(?:-| )you', 'thank you for {G2} years'],
     es: ['gracias por (?:ser|confiar|elegirnos|tu compra|tu preferencia|tu fidelidad|formar parte|estar)', 'clientes como t[uú]', 'valoramos (?:mucho )?tu (?:fidelidad|confianza)', 'darte las gracias', 'gracias a tu'],
     pt: ['obrigad[oa] por (?:ser|confiar|escolher|sua compra|sua prefer[eê]ncia|sua fidelidade|fazer parte|estar)', 'clientes como voc[eê]', 'valorizamos (?:muito )?(?:a )?sua (?:fidelidade|confian[cç]a)', 'agradecer (?:a )?(?:sua|voc[eê])', 'gra[cç]as a (?:sua|voc[eê])'],
     fr: ['merci pour votre fidélité', 'merci de votre fidélité', 'client fidèle'],
@@ -330,7 +331,7 @@ const MARKETING_PHRASES: Readonly<Record<Exclude<MarketingKind, 'structure'>, Ph
     id: ['pra-disetujui', 'pinjaman pribadi'],
   },
   event: {
-    en: ['join us', 'register now', 'registration is open', 'sign up (?:now|today)', 'save your (?:spot|seat|place)', 'reserve your (?:spot|seat|place)', 'early[- ]bird', 'webinar', 'open day', 'workshop', 'masterclass', 'come (?:and )?celebrate', 'live music', 'tickets? (?:end|on sale)', 'summit', 'don\'t miss (?:it|out|the)', 'we\'re opening'],
+    en: ['join us', 'register now', 'registration is open', 'sign up (?:now|today)', 'save your (?:spot|seat|place)', 'reserve your (?:spot|seat|place)', 'early(?:-| )bird', 'webinar', 'open day', 'workshop', 'masterclass', 'come (?:and )?celebrate', 'live music', 'tickets? (?:end|on sale)', 'summit', 'don\'t miss (?:it|out|the)', 'we\'re opening'],
     es: ['te esperamos', 'inscr[ií]bete', 'inscripciones', 'reserva tu (?:lugar|plaza|sitio)', 'webinar', 'taller gratuito', 'jornada de puertas abiertas', 'ven a (?:celebrar|conocernos|visitarnos)', 'm[uú]sica en vivo', 'entradas con descuento', 'congreso', 'no te lo pierdas'],
     pt: ['esperamos voc[eê]', 'te esperamos', 'inscreva-se', 'inscri[cç][oõ]es', 'garanta (?:j[aá] )?(?:sua|seu) (?:vaga|lugar|ingresso)', 'webinar', 'oficina gratuita', 'workshop', 'venha (?:celebrar|conhecer|comemorar)', 'm[uú]sica ao vivo', 'palestra', 'n[aã]o perca'],
     fr: ['inscrivez-vous', 'rejoignez-nous', 'webinaire'],
@@ -397,7 +398,7 @@ const UTILITY_PHRASES: Readonly<Record<UtilityKind, PhraseTable>> = {
     id: ['telah (?:dikirim|diterima|dikonfirmasi|dibatalkan)', 'sedang dalam perjalanan', 'pembayaran (?:diterima|gagal)'],
   },
   'account-alert': {
-    en: ['(?:signed|logged) in to your account', 'new (?:device|sign-?in|login)', 'password (?:was|has been) (?:changed|reset|updated)', 'reset (?:the|your) password', 'if (?:this|that) wasn\'t you', 'if you didn\'t (?:make|do|request)', 'secure your account', 'suspicious', 'unusual (?:login|activity|sign-?in)', '(?:temporarily )?(?:locked|blocked)', 'two-step verification (?:was|has been)', '(?:profile|account) details were updated', 'expires? (?:on|at the end of)', '(?:data|storage) (?:allowance|limit)', '{D} ?% (?:full|of your)', 'low[- ]balance', 'balance is low', 'top up', 'replacement card', 'verify your identity', 'free trial (?:ends|expires|will end|ended)', 'trial (?:period )?ends'],
+    en: ['(?:signed|logged) in to your account', 'new (?:device|sign-?in|login)', 'password (?:was|has been) (?:changed|reset|updated)', 'reset (?:the|your) password', 'if (?:this|that) wasn\'t you', 'if you didn\'t (?:make|do|request)', 'secure your account', 'suspicious', 'unusual (?:login|activity|sign-?in)', '(?:temporarily )?(?:locked|blocked)', 'two-step verification (?:was|has been)', '(?:profile|account) details were updated', 'expires? (?:on|at the end of)', '(?:data|storage) (?:allowance|limit)', '{D} ?% (?:full|of your)', 'low(?:-| )balance', 'balance is low', 'top up', 'replacement card', 'verify your identity', 'free trial (?:ends|expires|will end|ended)', 'trial (?:period )?ends'],
     es: ['nuevo (?:inicio de sesi[oó]n|dispositivo|acceso)', 'contrase[nñ]a (?:fue|ha sido) (?:cambiada|restablecida)', 'restablecer (?:la|tu) contrase[nñ]a', 'si no fuiste t[uú]', 'si no reconoces', 'protege tu cuenta', 'sospechos[oa]', 'inusual', 'bloqueamos', 'bloquead[oa]', 'tus datos (?:fueron|han sido) actualizados', 'vence el', 'saldo (?:bajo|es bajo)', 'recarga', 'tarjeta de reemplazo', 'verifica tu identidad', 'prueba (?:gratis|gratuita)(?: de {N} d[ií]as)? (?:termina|vence|finaliza)'],
     pt: ['novo acesso', 'senha (?:foi|foram) (?:alterada|redefinida)', 'redefinir a senha', 'se n[aã]o foi voc[eê]', 'se n[aã]o reconhece', 'proteja sua conta', 'suspeit[oa]', 'incomu(?:m|ns)', 'bloqueamos', 'bloquead[oa]', 'dados cadastrais foram alterados', 'saldo baixo', 'recarregue', 'novo cart[aã]o j[aá] foi enviado', 'confirme sua identidade', '{D} ?% da (?:capacidade|internet|franquia)', 'teste gr[aá]tis(?: de {N} dias)? (?:termina|vence|acaba)', 'per[ií]odo de teste (?:termina|vence|acaba)'],
     fr: ['nouvelle connexion', 'mot de passe a été modifié', 'si ce n\'était pas vous', 'activité suspecte'],
@@ -459,7 +460,7 @@ const OTP_PHRASES: PhraseTable = {
   '*': ['otp', '2fa', 'token(?: de acesso| de acceso)?(?: é| es| is)? {C}'],
   en: [
     '(?:verification|security|login|log-in|sign-in|signin|access|authentication|authori[sz]ation|confirmation|one-time|one time|single-use|temporary|2-step|two-step|otp|auth) (?:code|pin|password|passcode)',
-    'one[- ]time (?:password|passcode|pin|code)',
+    'one(?:-| )time (?:password|passcode|pin|code)',
     'passcode',
     'temporary password',
     '{C} is (?:your|the) {G3} (?:code|pin|password|passcode)',

@@ -50,6 +50,9 @@ export interface LoadedModel {
   logUnseen: Float64Array;
   stackerIndex: Map<string, number>;
   stackerWeights: Float64Array[];
+  /** Scratch for `naiveBayesLogScores`: the call that last added each row. */
+  seen: Uint32Array;
+  stamp: number;
 }
 
 /** Reads and prepares a model (the JSON text of rules/category/model.json). */
@@ -79,7 +82,7 @@ export function prepareModel(file: CategoryModelFile): LoadedModel {
       return i === undefined ? 0 : (stored[i] ?? 0);
     });
   });
-  return { file, logPrior, featureIndex, logLikelihood, logUnseen, stackerIndex, stackerWeights };
+  return { file, logPrior, featureIndex, logLikelihood, logUnseen, stackerIndex, stackerWeights, seen: new Uint32Array(nb.vocabulary.length), stamp: 0 };
 }
 
 let loaded: LoadedModel | undefined;
@@ -101,11 +104,12 @@ export function builtinModel(): LoadedModel {
 export function naiveBayesLogScores(model: LoadedModel, features: readonly string[]): Float64Array {
   const scores = Float64Array.from(model.logPrior);
   const k = scores.length;
-  const seen = new Set<number>();
+  // Each feature counts once (natural uses presence): rows already added carry this call's stamp.
+  const stamp = ++model.stamp;
   for (const f of features) {
     const row = model.featureIndex.get(f);
-    if (row === undefined || seen.has(row)) continue;
-    seen.add(row);
+    if (row === undefined || model.seen[row] === stamp) continue;
+    model.seen[row] = stamp;
     for (let c = 0; c < k; c++) scores[c] += model.logLikelihood[row * k + c];
   }
   return scores;
@@ -138,6 +142,8 @@ const PROMOTION_KINDS = new Set<EvidenceKind>(['discount', 'coupon', 'price-pitc
 const NB_CLIP = 40;
 const NB_SCALE = 10;
 
+const KIND_INDEX = new Map<EvidenceKind, number>(STACKED_KINDS.map((k, i) => [k, i]));
+
 /** The stacker's inputs for one template. */
 export function stackerInputs(nb: Float64Array, evidence: CategoryEvidence): Float64Array {
   const x = new Float64Array(STACKER_FEATURES.length);
@@ -145,15 +151,28 @@ export function stackerInputs(nb: Float64Array, evidence: CategoryEvidence): Flo
   x[0] = 1;
   x[1] = clip(nb[0] - nb[1]);
   x[2] = clip(nb[2] - nb[1]);
-  const counts = new Map<EvidenceKind, number>();
-  for (const e of [...evidence.marketing, ...evidence.utility, ...evidence.otp]) for (const k of e.kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
-  STACKED_KINDS.forEach((k, i) => {
-    x[3 + i] = Math.min(counts.get(k) ?? 0, 2);
-  });
   const base = 3 + STACKED_KINDS.length;
-  x[base] = Math.min(new Set(evidence.marketing.flatMap((e) => e.kinds).filter((k) => k !== 'structure')).size, 4) / 2;
-  x[base + 1] = Math.min(new Set(evidence.utility.flatMap((e) => e.kinds)).size, 4) / 2;
-  x[base + 2] = evidence.utility.length > 0 && evidence.marketing.some((e) => e.kinds.some((k) => PROMOTION_KINDS.has(k))) ? 1 : 0;
+  // Counts per kind (capped at 2), and how many different marketing and utility kinds there are.
+  let marketingKinds = 0;
+  let utilityKinds = 0;
+  let promotion = false;
+  for (const list of [evidence.marketing, evidence.utility, evidence.otp]) {
+    for (const e of list) {
+      for (const k of e.kinds) {
+        if (PROMOTION_KINDS.has(k)) promotion = true;
+        const i = KIND_INDEX.get(k);
+        if (i === undefined) continue;
+        if (x[3 + i] === 0) {
+          if (e.category === 'MARKETING') marketingKinds++;
+          else if (e.category === 'UTILITY') utilityKinds++;
+        }
+        if (x[3 + i] < 2) x[3 + i]++;
+      }
+    }
+  }
+  x[base] = Math.min(marketingKinds, 4) / 2;
+  x[base + 1] = Math.min(utilityKinds, 4) / 2;
+  x[base + 2] = evidence.utility.length > 0 && promotion ? 1 : 0;
   x[base + 3] = evidence.unclear === '' ? 0 : 1;
   return x;
 }
