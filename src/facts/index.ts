@@ -12,7 +12,6 @@ import { templateBasics } from './template/basics.js';
 import { templateDuplicates } from './template/duplicates.js';
 import { templateFormat } from './template/format-facts.js';
 import { templateParameters } from './template/parameters.js';
-import { starterSignals } from './template/starter-signals.js';
 import { contentFacts } from './text/content.js';
 import { linkFacts } from './text/link-facts.js';
 import { moneyFacts } from './text/money.js';
@@ -26,7 +25,6 @@ export { FactRegistry, FactSet, type FactContext, type FactProvider } from './re
 export function builtinFacts(): FactRegistry {
   const registry = new FactRegistry();
   registry.register(templateBasics);
-  registry.register(starterSignals);
   registry.register(templateFormat);
   registry.register(templateParameters);
   registry.register(templateDuplicates);
