@@ -11,6 +11,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -58,12 +59,15 @@ if (process.argv.includes('--cli')) {
 const dist = path.resolve(process.env.MSGLINT_DIST ?? path.join(root, 'dist'));
 const { analyzeAudience } = await import(pathToFileURL(path.join(dist, 'audience/index.js')).href);
 const t = performance.now();
+const cpu0 = process.cpuUsage();
 const stats = await analyzeAudience(file, { now, sendAt, claimWording: expected?.claim, ratePerSecond: 80 });
 const wall = performance.now() - t;
+const cpu = process.cpuUsage(cpu0);
 const peak = process.resourceUsage().maxRSS * 1024;
 const rows = stats.contacts;
 console.log(`${path.relative(process.cwd(), file)}: ${rows.toLocaleString('en-US')} rows, ${mb(statSync(file).size)}`);
-console.log(`  ${Math.round(rows / (wall / 1000)).toLocaleString('en-US')} rows/s, ${(wall / 1000).toFixed(2)} s wall, peak RSS ${mb(peak)}, number index ${mb(stats.numbers.bytes)}`);
+console.log(`  ${Math.round(rows / (wall / 1000)).toLocaleString('en-US')} rows/s, ${(wall / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (all threads), ${stats.readers} reader thread${stats.readers > 1 ? 's' : ''}, peak RSS ${mb(peak)}, number index ${mb(stats.numbers.bytes)}`);
+console.log(`  load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (wall time is only meaningful on an idle machine; CPU time is what one core spends)`);
 if (expected) {
   const got = {
     contacts: stats.contacts,

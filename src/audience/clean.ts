@@ -112,9 +112,10 @@ export async function cleanAudience(input: string, output: string, options: Clea
     if (!phone.valid) return 'invalidNumber';
     const u = stats.numbers.indexOf(phone.e164);
     const t = rowOptIn(values, ctx);
-    const best = u >= 0 ? evidence.bestOptIn[u] : NaN;
-    const later = u >= 0 ? evidence.latestOptOut[u] : NaN;
-    if (rowOptedOut(rowOptOut(values, ctx), t) || later >= best || (Number.isNaN(best) && !Number.isNaN(later))) return 'optedOut';
+    const best = u >= 0 ? evidence.bestOptIn[u] : 0;
+    const later = u >= 0 ? evidence.latestOptOut[u] : 0;
+    // Opted out on this row, or on any row of the number without opting in again after it.
+    if (rowOptedOut(rowOptOut(values, ctx), t) || (later !== 0 && later >= best)) return 'optedOut';
     const consent = consentState(t, ctx);
     if (consent === 'missing') return 'missingOptIn';
     if (consent === 'future') return 'futureOptIn';

@@ -102,6 +102,7 @@ function planFor(country: string): CompiledPlan {
   return plan;
 }
 
+const NON_GEOGRAPHIC = Object.keys((metadata as { nonGeographic?: Record<string, unknown> }).nonGeographic ?? {});
 const callingCodeCountries = new Map<string, readonly string[]>();
 for (const [code, countries] of Object.entries(metadata.country_calling_codes)) callingCodeCountries.set(code, countries as string[]);
 
@@ -185,7 +186,9 @@ function readFast(text: string, defaultCountry: string): PhoneReading | undefine
   if (plain.plus) {
     if (digits[0] === '0') return undefined;
     const code = callingCodeOf(digits);
-    if (!code) return undefined;
+    // No country calling code: libphonenumber-js cannot select a numbering plan either (INVALID_COUNTRY) —
+    // except for the non-geographic codes (+800, +808, +870, …), which it reads itself.
+    if (!code) return NON_GEOGRAPHIC.some((c) => digits.startsWith(c)) ? undefined : INVALID;
     const national = digits.slice(code.length);
     if (national.length < 2) return undefined;
     const countries = callingCodeCountries.get(code)!;
@@ -194,7 +197,8 @@ function readFast(text: string, defaultCountry: string): PhoneReading | undefine
     const country = countryByNationalNumber(countries, national);
     return reading(isValidFor(planFor(country || countries[0]), national), code, national, country);
   }
-  if (!defaultCountry) return undefined;
+  // A national number without a default country has no numbering plan (INVALID_COUNTRY in libphonenumber-js).
+  if (!defaultCountry) return INVALID;
   const home = planFor(defaultCountry);
   if (home.iddPrefix && digits.search(home.iddPrefix) === 0) return undefined;
   if (digits.startsWith(home.callingCode)) return undefined;

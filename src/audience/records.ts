@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 import { Parser } from 'csv-parse';
 
@@ -42,29 +42,91 @@ export interface ReadOptions {
   maxRecordBytes?: number;
   /** Called after each chunk with the bytes read so far. */
   onProgress?: (bytesRead: number) => void;
+  /**
+   * Read only bytes [start, end) of the file: a later part of a CSV whose header was read elsewhere. Lines are
+   * numbered from 1 at `start`; the sink's header() is not called.
+   */
+  range?: { start: number; end: number };
+  /**
+   * Stop at this byte offset (just after a line break) and ask whether to go on: `clean` says whether everything
+   * before it was whole records, so that another reader can take the rest from there. `line` is the line number
+   * at the offset.
+   */
+  splitAt?: number;
+  onSplit?: (split: { clean: boolean; line: number }) => Promise<'stop' | 'continue'> | 'stop' | 'continue';
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 256 * 1024;
+const READ_CHUNK = 1 << 20;
 const SUBCHUNK = 64 * 1024;
 const NEWLINE = 10;
 
-/** Reads the whole file, calling the sink for the header, every row and every problem. Rejects only when the file cannot be opened. */
+/** Reads the file (or a range of it), calling the sink for the header, every row and every problem. Rejects only when the file cannot be opened. */
 export async function readRecords(file: string, options: ReadOptions, sink: RecordSink): Promise<{ bytes: number }> {
   const reader = options.format === 'jsonl' ? new JsonLinesReader(options, sink) : new CsvReader(options, sink);
+  const range = options.range;
+  const handle = await open(file, 'r');
+  // Two read buffers, used in turn: csv-parse and the reader keep views of the last chunk only until the next one
+  // is parsed, and reusing the memory keeps a million-row file from leaving ~100 MB of dead 1 MB buffers for the
+  // garbage collector (measured on the 1M-row benchmark: peak RSS 155 → 94 MB in one thread).
+  const buffers = [Buffer.allocUnsafeSlow(READ_CHUNK), Buffer.allocUnsafeSlow(READ_CHUNK)];
+  let turn = 0;
+  let position = range?.start ?? 0;
+  const limit = range ? range.end : Number.POSITIVE_INFINITY;
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (;;) {
+      const want = Math.min(READ_CHUNK, limit - position);
+      if (want <= 0) return;
+      const buffer = buffers[turn];
+      turn ^= 1;
+      const { bytesRead } = await handle.read(buffer, 0, want, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  }
+  try {
+    return await readChunks(chunks(), range, options, reader, sink);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readChunks(
+  stream: AsyncIterable<Buffer>,
+  range: ReadOptions['range'],
+  options: ReadOptions,
+  reader: CsvReader | JsonLinesReader,
+  sink: RecordSink,
+): Promise<{ bytes: number }> {
   let bytes = 0;
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  let first = true;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  let newlines = 0;
+  let first = !range;
+  let splitAt = options.splitAt ?? -1;
+  for await (const raw of stream) {
+    let chunk = raw;
     if (first) {
       first = false;
       const binary = binaryReason(chunk);
       if (binary) {
         sink.problem({ line: 1, endLine: 1, reason: binary });
-        stream.destroy();
         return { bytes: chunk.length };
       }
     }
+    if (splitAt >= 0 && bytes + chunk.length >= splitAt && reader instanceof CsvReader) {
+      const head = chunk.subarray(0, splitAt - bytes);
+      reader.feed(head);
+      bytes += head.length;
+      newlines += countNewlines(head);
+      const clean = reader.finishAtSplit();
+      const decision = await options.onSplit?.({ clean, line: newlines + 1 });
+      splitAt = -1;
+      if (clean && decision === 'stop') return { bytes };
+      reader.resumeAfterSplit();
+      chunk = chunk.subarray(head.length);
+    }
     bytes += chunk.length;
+    if (splitAt >= 0) newlines += countNewlines(chunk);
     reader.feed(chunk);
     options.onProgress?.(bytes);
     if (sink.drain) await sink.drain();
@@ -151,7 +213,39 @@ class CsvReader {
     private readonly sink: RecordSink,
   ) {
     this.max = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    this.headerSeen = options.range !== undefined;
     this.parser = this.newParser(1);
+  }
+
+  private resume: { line: number; tail: Buffer } | undefined;
+
+  /**
+   * Ends the parser at a line break and says whether everything fed was whole records (no quoted field runs on
+   * past this point). csv-parse holds the last record back until it sees more data, so ending is the only way to
+   * know. resumeAfterSplit() then carries on as if nothing had happened.
+   */
+  finishAtSplit(): boolean {
+    if (!this.parser || this.skipUntilLine > 0) {
+      this.resume = undefined;
+      return false;
+    }
+    this.parser.end();
+    const all = this.retained.length === 1 ? this.retained[0] : Buffer.concat(this.retained);
+    const tail = Buffer.from(all.subarray(Math.max(0, this.lastRecordBytes - this.retainedStart)));
+    const clean = !this.failed;
+    this.resume = { line: this.lastRecordLine + 1, tail: clean ? Buffer.alloc(0) : tail };
+    // Blank lines after the last record still count.
+    if (clean) this.resume.line = this.lastRecordLine + 1 + countNewlines(tail);
+    this.dropParser();
+    return clean;
+  }
+
+  resumeAfterSplit(): void {
+    const r = this.resume ?? { line: this.lastRecordLine + 1, tail: Buffer.alloc(0) };
+    this.resume = undefined;
+    if (this.skipUntilLine > 0) return;
+    this.parser = this.newParser(r.line);
+    if (r.tail.length > 0) this.feedPart(r.tail);
   }
 
   private newParser(lineBase: number): Parser {
@@ -165,7 +259,7 @@ class CsvReader {
     this.fedBytes = 0;
     this.failed = false;
     const parser = new Parser({
-      bom: lineBase === 1,
+      bom: lineBase === 1 && !this.options.range,
       delimiter: this.options.delimiter ?? ',',
       relax_quotes: true,
       relax_column_count: true,
@@ -230,7 +324,7 @@ class CsvReader {
       this.parser.write(buf);
       buf = undefined;
       if (this.failed) {
-        buf = this.recover(`a record longer than ${formatBytes(this.max)} (a huge field, or a quote (") that opens a field and is never closed)`);
+        buf = this.recover(undefined);
         continue;
       }
       this.trimRetained();
@@ -270,7 +364,7 @@ class CsvReader {
    * The record after the last good one failed: report the line it starts on, drop the parser, and return the bytes
    * to read again with a fresh parser from the next line (or switch to skipping when that line has not arrived yet).
    */
-  private recover(reason: string): Buffer | undefined {
+  private recover(given: string | undefined): Buffer | undefined {
     this.trimRetained();
     const all = this.retained.length === 1 ? this.retained[0] : Buffer.concat(this.retained);
     let tail = all.subarray(Math.max(0, this.lastRecordBytes - this.retainedStart));
@@ -282,6 +376,13 @@ class CsvReader {
       i++;
     }
     tail = tail.subarray(i);
+    const nl0 = tail.indexOf(NEWLINE);
+    const firstLine = tail.subarray(0, nl0 < 0 ? tail.length : nl0);
+    const reason =
+      given ??
+      (firstLine.indexOf(34) >= 0
+        ? `a quote (") on this line opens a field that does not close within ${formatBytes(this.max)}`
+        : `a field longer than ${formatBytes(this.max)}`);
     this.sink.problem({ line, endLine: line, reason });
     this.dropParser();
     const nl = tail.indexOf(NEWLINE);
