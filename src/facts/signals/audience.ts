@@ -62,7 +62,7 @@ export const stoppedAudienceChecker: WorkspacePreparer = {
         if (!stats || stats.fatal || !file || !sendsMarketing(workspace, doc)) continue;
         const present = stoppedNumbersIn(stats, index.stoppedUsers, index.users);
         if (present.size === 0) continue;
-        result.set(doc, await findRows(file, doc, present));
+        result.set(doc, await findRows(file, doc, present, stats.numbers));
       }
     }
     workspace.prepared.set(SIGNAL_AUDIENCES, result);
@@ -80,7 +80,7 @@ function stoppedNumbersIn(stats: AudienceStats, stopped: ReadonlySet<string>, us
   return present;
 }
 
-async function findRows(file: string, doc: LintDocument, present: ReadonlyMap<number, UserPreference>): Promise<StoppedInAudience> {
+async function findRows(file: string, doc: LintDocument, present: ReadonlyMap<number, UserPreference>, known: AudienceStats['numbers']): Promise<StoppedInAudience> {
   const audience = isRecord(doc.data.audience) ? doc.data.audience : {};
   const columns = columnsFrom(audience.columns);
   const format = audience.format === 'jsonl' || audience.format === 'csv' ? audience.format : formatFromPath(file);
@@ -103,10 +103,17 @@ async function findRows(file: string, doc: LintDocument, present: ReadonlyMap<nu
         if (col.phone < 0) return;
         const raw = values[col.phone] ?? '';
         if (raw.trim() === '' || raw.includes('\n')) return;
-        const rowCountry = col.country >= 0 ? (values[col.country] ?? '').trim() : '';
-        const phone = readPhone(raw, rowCountry.length === 2 && isKnownCountry(rowCountry) ? rowCountry.toUpperCase() : defaultCountry);
-        if (!phone.valid) return;
-        const pref = present.get(phone.e164);
+        // Most exports write E.164 ("+447425988000"): when its digits are a number the audience reader already
+        // indexed, that is the number it read. Anything else (national formats, separators, a trunk 0) goes
+        // through the reader's phone parser, so both passes read every row the same way.
+        let e164 = e164Digits(raw);
+        if (e164 === 0 || !known.has(e164)) {
+          const rowCountry = col.country >= 0 ? (values[col.country] ?? '').trim() : '';
+          const phone = readPhone(raw, rowCountry.length === 2 && isKnownCountry(rowCountry) ? rowCountry.toUpperCase() : defaultCountry);
+          if (!phone.valid) return;
+          e164 = phone.e164;
+        }
+        const pref = present.get(e164);
         if (!pref) return;
         // The same opt-out rule as the audience statistics: an opt-out at or after the row's opt-in.
         const optedIn = col.optedInAt >= 0 && values[col.optedInAt] ? parseTimestamp(values[col.optedInAt]) : NaN;
@@ -116,11 +123,11 @@ async function findRows(file: string, doc: LintDocument, present: ReadonlyMap<nu
           return;
         }
         out.rows++;
-        if (!seen.has(phone.e164)) {
-          seen.add(phone.e164);
+        if (!seen.has(e164)) {
+          seen.add(e164);
           out.byHow[pref.how]++;
         }
-        if (out.examples.length < MAX_EXAMPLES) out.examples.push({ row: recordStartLine(values, line), phone: maskPhone(phone.e164), since: formatDay(pref.at), how: pref.how });
+        if (out.examples.length < MAX_EXAMPLES) out.examples.push({ row: recordStartLine(values, line), phone: maskPhone(e164), since: formatDay(pref.at), how: pref.how });
       },
       problem() {
         // Unreadable stretches are the audience statistics' to report.
@@ -129,4 +136,17 @@ async function findRows(file: string, doc: LintDocument, present: ReadonlyMap<nu
   );
   out.numbers = seen.size;
   return out;
+}
+
+/** "+447425988000" (a plus and 7 to 15 digits, nothing else) as the number 447425988000; 0 otherwise. */
+function e164Digits(raw: string): number {
+  const n = raw.length;
+  if (n < 8 || n > 16 || raw.charCodeAt(0) !== 43) return 0;
+  let value = 0;
+  for (let i = 1; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return 0;
+    value = value * 10 + (c - 48);
+  }
+  return value;
 }
