@@ -104,13 +104,20 @@ function planFor(country: string): CompiledPlan {
 
 const NON_GEOGRAPHIC = Object.keys((metadata as { nonGeographic?: Record<string, unknown> }).nonGeographic ?? {});
 const callingCodeCountries = new Map<string, readonly string[]>();
-for (const [code, countries] of Object.entries(metadata.country_calling_codes)) callingCodeCountries.set(code, countries as string[]);
+/** Calling code as a number → its string, for the codes with countries (all below 1000). */
+const CODE_NAMES: (string | undefined)[] = [];
+for (const [code, countries] of Object.entries(metadata.country_calling_codes)) {
+  callingCodeCountries.set(code, countries as string[]);
+  CODE_NAMES[Number(code)] = code;
+}
 
 /** The country calling code at the start of E.164 digits (calling codes are prefix-free), or ''. */
 export function callingCodeOf(digits: string): string {
-  for (let i = 1; i <= 3 && i <= digits.length; i++) {
-    const code = digits.slice(0, i);
-    if (callingCodeCountries.has(code)) return code;
+  let code = 0;
+  for (let i = 0; i < 3 && i < digits.length; i++) {
+    code = code * 10 + (digits.charCodeAt(i) - 48);
+    const name = CODE_NAMES[code];
+    if (name !== undefined) return name;
   }
   return '';
 }
@@ -130,18 +137,21 @@ function isValidFor(plan: CompiledPlan, national: string): boolean {
   return plan.hasTypes ? hasNumberType(plan, national) : plan.nationalNumber.test(national);
 }
 
-/** libphonenumber-js getCountryByCallingCode: the only country, or the first whose leading digits or number types fit. */
-function countryByNationalNumber(countries: readonly string[], national: string): string {
-  if (countries.length === 1) return countries[0];
+/**
+ * libphonenumber-js getCountryByCallingCode: the only country, or the first whose leading digits or number types
+ * fit. `typed` says the country was found by its number types, which is validity itself (no need to test again).
+ */
+function countryByNationalNumber(countries: readonly string[], national: string): { country: string; typed: boolean } {
+  if (countries.length === 1) return { country: countries[0], typed: false };
   for (const country of countries) {
     const plan = planFor(country);
     if (plan.leadingDigits) {
-      if (national.search(plan.leadingDigits) === 0) return country;
+      if (national.search(plan.leadingDigits) === 0) return { country, typed: false };
     } else if (hasNumberType(plan, national)) {
-      return country;
+      return { country, typed: plan.hasTypes };
     }
   }
-  return '';
+  return { country: '', typed: false };
 }
 
 const SEPARATORS = new Set([' ', '-', '.', '(', ')', '\u00a0', '\t']);
@@ -194,8 +204,8 @@ function readFast(text: string, defaultCountry: string): PhoneReading | undefine
     const countries = callingCodeCountries.get(code)!;
     const main = planFor(countries[0]);
     if (main.nationalPrefixForParsing && main.nationalPrefixForParsing.test(national)) return undefined;
-    const country = countryByNationalNumber(countries, national);
-    return reading(isValidFor(planFor(country || countries[0]), national), code, national, country);
+    const { country, typed } = countryByNationalNumber(countries, national);
+    return reading(typed || isValidFor(planFor(country || countries[0]), national), code, national, country);
   }
   // A national number without a default country has no numbering plan (INVALID_COUNTRY in libphonenumber-js).
   if (!defaultCountry) return INVALID;
@@ -204,8 +214,9 @@ function readFast(text: string, defaultCountry: string): PhoneReading | undefine
   if (digits.startsWith(home.callingCode)) return undefined;
   if (home.nationalPrefixForParsing && home.nationalPrefixForParsing.test(digits)) return undefined;
   const countries = callingCodeCountries.get(home.callingCode) ?? [defaultCountry];
-  const country = countryByNationalNumber(countries, digits) || defaultCountry;
-  return reading(isValidFor(planFor(country), digits), home.callingCode, digits, country);
+  const found = countryByNationalNumber(countries, digits);
+  const country = found.country || defaultCountry;
+  return reading((found.typed && found.country !== '') || isValidFor(planFor(country), digits), home.callingCode, digits, country);
 }
 
 /** libphonenumber-js's own answer (the reference the fast path is tested against). */

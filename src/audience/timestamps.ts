@@ -4,35 +4,83 @@
  * used because it reads "2026-03-02T10:15" in the local zone of whoever runs msglint.
  */
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(?:([Zz])|([+-])(\d{2}):?(\d{2})?)?$/;
 const EPOCH = /^\d{9,13}$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function digits(s: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
+/** Two ASCII digits at `at` as a number, or -1. */
+function two(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-/** "2026-03-02T10:15:00Z" — what nearly every export writes — without a regular expression. */
-function parseCommonUtc(s: string): number {
-  if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
-  const t = s.charCodeAt(10);
-  const z = s.charCodeAt(19);
-  if ((t !== 84 && t !== 116 && t !== 32) || (z !== 90 && z !== 122)) return NaN;
-  const year = digits(s, 0, 4);
-  const month = digits(s, 5, 2);
-  const day = digits(s, 8, 2);
-  const hour = digits(s, 11, 2);
-  const minute = digits(s, 14, 2);
-  const second = digits(s, 17, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
-  return (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000;
+/**
+ * ISO 8601 as exports write it — `2026-03-02`, `2026-03-02T10:15`, `2026-03-02 10:15:00.123`, `…Z`, `…+05:30`,
+ * `…-0300` — scanned character by character (no regular expression, no Date): this runs for every row.
+ * NaN when the text is not that shape.
+ */
+function parseIso(s: string): number {
+  const n = s.length;
+  if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const hi = two(s, 0);
+  const lo = two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1) return NaN;
+  const year = hi * 100 + lo;
+  if (day > daysInMonth(year, month)) return NaN;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let ms = 0;
+  let i = 10;
+  if (i < n) {
+    const t = s.charCodeAt(i);
+    const next = s.charCodeAt(i + 1) - 48;
+    if ((t === 84 || t === 116 || t === 32) && next >= 0 && next <= 9) {
+      hour = two(s, i + 1);
+      minute = s.charCodeAt(i + 3) === 58 ? two(s, i + 4) : -1;
+      if (hour < 0 || hour > 24 || minute < 0 || minute > 59) return NaN;
+      i += 6;
+      if (i < n && s.charCodeAt(i) === 58) {
+        second = two(s, i + 1);
+        if (second < 0 || second > 60) return NaN;
+        i += 3;
+        if (i < n && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
+          let scale = 100;
+          i++;
+          const start = i;
+          for (; i < n; i++) {
+            const c = s.charCodeAt(i) - 48;
+            if (c < 0 || c > 9) break;
+            ms += c * scale;
+            scale /= 10;
+          }
+          if (i === start || i - start > 9) return NaN;
+          ms = Math.floor(ms);
+        }
+      }
+      if (hour === 24 && (minute !== 0 || second !== 0 || ms !== 0)) return NaN;
+    }
+  }
+  while (i < n && s.charCodeAt(i) === 32) i++;
+  let offset = 0;
+  if (i < n) {
+    const c = s.charCodeAt(i);
+    if ((c === 90 || c === 122) && i === n - 1) i++;
+    else if (c === 43 || c === 45) {
+      const oh = two(s, i + 1);
+      let j = i + 3;
+      if (j < n && s.charCodeAt(j) === 58) j++;
+      const om = j < n ? two(s, j) : 0;
+      if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
+      offset = (c === 45 ? -1 : 1) * (oh * 60 + om);
+      i = j < n ? j + 2 : j;
+    }
+    if (i !== n) return NaN;
+  }
+  return (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + Math.min(second, 59)) * 1000 + ms - offset * 60_000;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil), without a Date object. */
@@ -47,33 +95,16 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 /** Milliseconds since the epoch, or NaN when the text is not a timestamp msglint can read. */
 export function parseTimestamp(text: string): number {
-  const common = parseCommonUtc(text);
-  if (!Number.isNaN(common)) return common;
+  const direct = parseIso(text);
+  if (!Number.isNaN(direct)) return direct;
   const s = text.trim();
-  if (s === '') return NaN;
-  if (EPOCH.test(s)) {
-    const n = Number(s);
-    return s.length >= 12 ? n : n * 1000;
-  }
-  const m = ISO.exec(s);
-  if (!m) return NaN;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = m[4] === undefined ? 0 : Number(m[4]);
-  const minute = m[5] === undefined ? 0 : Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 24 || minute > 59 || second > 60) return NaN;
-  if (hour === 24 && (minute !== 0 || second !== 0 || ms !== 0)) return NaN;
-  let offsetMinutes = 0;
-  if (m[9] !== undefined) {
-    const oh = Number(m[10]);
-    const om = m[11] === undefined ? 0 : Number(m[11]);
-    if (oh > 23 || om > 59) return NaN;
-    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
-  }
-  return Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms) - offsetMinutes * 60_000;
+  if (s === '' || s === text) return EPOCH.test(s) ? epoch(s) : NaN;
+  return EPOCH.test(s) ? epoch(s) : parseIso(s);
+}
+
+function epoch(s: string): number {
+  const n = Number(s);
+  return s.length >= 12 ? n : n * 1000;
 }
 
 function daysInMonth(year: number, month: number): number {
