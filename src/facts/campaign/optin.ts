@@ -63,6 +63,7 @@ export const campaignOptIn: FactProvider = {
     duplicateNumbers: 'rows whose number (after E.164 normalisation) appeared on an earlier row',
     duplicateNumberExamples: 'up to five of them: row number and masked phone',
     uniqueRecipients: 'unique valid phone numbers in the audience',
+    audienceCountries: 'unique valid numbers per country (from the number), most first: "IN 1,500, GB 48"',
     futureConsent: 'contacts whose opt-in time is in the future or after the send date',
     futureConsentExamples: 'up to five of them: row number and masked phone',
     futureConsentDetail: 'how many are after now and how many only after the send date',
@@ -109,6 +110,12 @@ export const campaignOptIn: FactProvider = {
       duplicateNumbers: count(s?.duplicate),
       duplicateNumberExamples: s ? exampleRows(s.duplicate) : '',
       uniqueRecipients: s ? s.uniqueNumbers : typeof audience.size === 'number' ? audience.size : 0,
+      audienceCountries: s
+        ? Object.entries(s.countries)
+            .slice(0, 8)
+            .map(([c, n]) => `${c} ${fmt(n)}`)
+            .join(', ') + (Object.keys(s.countries).length > 8 ? ', …' : '')
+        : '',
       futureConsent: count(future),
       futureConsentExamples: future ? exampleRows(future) : '',
       futureConsentDetail: future ? `${fmt(future.afterNow)} after today, ${fmt(future.count - future.afterNow)} only after the send date` : '',
