@@ -149,24 +149,49 @@ export interface NodeLimitBreach {
   length?: number;
 }
 
+export interface NodeInspection {
+  breach?: NodeLimitBreach;
+  /** Keys that repeat an earlier key of the same mapping (at most MAX_DUPLICATE_KEYS, in source order). */
+  duplicateKeys: Node[];
+}
+
+/** Duplicate keys reported per document; the rest are usually the same mistake repeated. */
+const MAX_DUPLICATE_KEYS = 3;
+
 /**
  * Walks a parsed document iteratively (no recursion, so depth itself cannot overflow the stack) and
  * returns the first node, in source order, that is nested deeper than MAX_DEPTH or holds a string
  * longer than MAX_STRING_CHARS. Aliases are not followed: nesting built by chaining aliases is bounded
  * by the alias count limit of `toJS`.
+ *
+ * It also finds duplicate keys. `yaml` can (option `uniqueKeys`), but by comparing each key with every
+ * earlier key of its mapping: quadratic, minutes for one flat map of 30,000 keys. Here one Map per
+ * mapping keeps it linear; keys compare as yaml compares them (scalars by value, anything else by
+ * identity, so two `[a, b]` keys are different keys).
  */
-export function findNodeLimitBreach(yaml: Document.Parsed): NodeLimitBreach | undefined {
+export function inspectNodes(yaml: Document.Parsed): NodeInspection {
+  const duplicateKeys: Node[] = [];
   const root = yaml.contents;
-  if (!root) return undefined;
+  if (!root) return { duplicateKeys };
   const stack: [Node, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (isScalar(node)) {
-      if (typeof node.value === 'string' && node.value.length > MAX_STRING_CHARS) return { kind: 'string', node, length: node.value.length };
+      if (typeof node.value === 'string' && node.value.length > MAX_STRING_CHARS) return { breach: { kind: 'string', node, length: node.value.length }, duplicateKeys };
       continue;
     }
     if (isAlias(node) || !(isMap(node) || isSeq(node))) continue;
-    if (depth >= MAX_DEPTH) return { kind: 'depth', node };
+    if (depth >= MAX_DEPTH) return { breach: { kind: 'depth', node }, duplicateKeys };
+    if (isMap(node) && duplicateKeys.length < MAX_DUPLICATE_KEYS) {
+      const seen = new Set<unknown>();
+      for (const item of node.items) {
+        const key: unknown = item.key;
+        const id = isScalar(key) ? key.value : key;
+        if (seen.has(id)) {
+          if (duplicateKeys.length < MAX_DUPLICATE_KEYS) duplicateKeys.push((key as Node | null) ?? node);
+        } else seen.add(id);
+      }
+    }
     // Push in reverse so that the walk visits children in source order.
     for (let i = node.items.length - 1; i >= 0; i--) {
       const item: unknown = node.items[i];
@@ -178,5 +203,11 @@ export function findNodeLimitBreach(yaml: Document.Parsed): NodeLimitBreach | un
       }
     }
   }
-  return undefined;
+  duplicateKeys.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+  return { duplicateKeys };
+}
+
+/** The first node nested too deeply or holding a string too long (see inspectNodes). */
+export function findNodeLimitBreach(yaml: Document.Parsed): NodeLimitBreach | undefined {
+  return inspectNodes(yaml).breach;
 }

@@ -8,22 +8,29 @@
 export class LineIndex {
   /** Offsets at which each line starts (lineStarts[0] === 0). */
   private readonly lineStarts: Int32Array;
+  /** Offsets at which each line's content ends (where its line break starts). */
+  private readonly lineEnds: Int32Array;
   private readonly length: number;
   readonly lineCount: number;
 
   constructor(text: string) {
     const starts: number[] = [0];
+    const ends: number[] = [];
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) {
+        ends.push(i);
         starts.push(i + 1);
       } else if (c === 13) {
+        ends.push(i);
         if (text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
       }
     }
+    ends.push(n);
     this.lineStarts = Int32Array.from(starts);
+    this.lineEnds = Int32Array.from(ends);
     this.length = n;
     this.lineCount = starts.length;
   }
@@ -42,7 +49,8 @@ export class LineIndex {
       if (starts[mid] <= off) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: off - starts[lo] + 1 };
+    // An offset between the \r and \n of a CRLF is the end of its line, not a column past it.
+    return { line: lo + 1, column: Math.min(off, this.lineEnds[lo]) - starts[lo] + 1 };
   }
 
   /** 0-based offset at which the given 1-based line starts (clamped to the existing lines). */

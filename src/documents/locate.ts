@@ -86,8 +86,16 @@ export function locateOffsets(doc: Pick<LintDocument, 'yaml' | 'basePath' | 'sou
 
 export function spanOf(source: SourceFile, start: number, end: number): Span {
   const a = source.lines.position(start);
-  const b = source.lines.position(Math.max(end, start));
-  return { line: a.line, column: a.column, endLine: b.line, endColumn: end > start ? b.column : a.column + 1 };
+  if (end > start) {
+    const b = source.lines.position(end);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+  // A point: highlight the character there (both halves of a surrogate pair), but never a line break or
+  // past the end of the file, so that every position stays inside its line.
+  const text = source.text;
+  const c = start >= 0 && start < text.length ? text.charCodeAt(start) : -1;
+  const width = c === -1 || c === 10 || c === 13 ? 0 : c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(start + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  return { line: a.line, column: a.column, endLine: a.line, endColumn: a.column + width };
 }
 
 export function locate(doc: Pick<LintDocument, 'yaml' | 'basePath' | 'source'>, pointer: string, opts: LocateOptions = {}): Span {

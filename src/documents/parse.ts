@@ -4,7 +4,7 @@ import { Composer, isScalar, Parser, type Document } from 'yaml';
 import { Document as YamlDocument, isMap, isPair, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
 import { detectEntries, looksLikeSignal, signalKindOf } from './kinds.js';
-import { findNodeLimitBreach, guardText, MAX_DEPTH, MAX_STRING_CHARS, MAX_STRUCTURAL_CHARS, MAX_YAML_DOCUMENTS, type NodeLimitBreach } from './limits.js';
+import { findNodeLimitBreach, guardText, inspectNodes, MAX_DEPTH, MAX_STRING_CHARS, MAX_STRUCTURAL_CHARS, MAX_YAML_DOCUMENTS, type NodeLimitBreach } from './limits.js';
 import { locateOffsets } from './locate.js';
 import { readSource, SourceReadError, sourceFromText, type SourceFile } from './source.js';
 import { checkStrictJson } from './strict-json.js';
@@ -51,7 +51,8 @@ const MAX_ERRORS_PER_DOCUMENT = 3;
 
 const PARSE_OPTIONS = {
   prettyErrors: false,
-  uniqueKeys: true,
+  // Duplicate keys are found by inspectNodes in linear time (yaml's own check is quadratic).
+  uniqueKeys: false,
   strict: true,
   // The core schema, also for `%YAML 1.1` documents: values stay JSON-like (no Date, Set, Map or
   // Uint8Array from !!timestamp, !!set, !!omap, !!binary) whatever the file declares.
@@ -122,10 +123,18 @@ export function parseSource(source: SourceFile): ParsedFile {
       problems.push(...yamlErrorProblems(yaml, source));
       continue;
     }
-    const breach = findNodeLimitBreach(yaml);
-    if (breach) {
+    const inspection = inspectNodes(yaml);
+    if (inspection.breach) {
       clean = false;
-      problems.push(limitProblem(breach, source));
+      problems.push(limitProblem(inspection.breach, source));
+      continue;
+    }
+    if (inspection.duplicateKeys.length > 0) {
+      clean = false;
+      for (const key of inspection.duplicateKeys) {
+        const start = Math.min(key.range?.[0] ?? 0, source.text.length);
+        problems.push({ ruleId: 'input/parse-error', message: describeYamlError('DUPLICATE_KEY', 'Map keys must be unique', source), start, end: Math.min(start + 1, source.text.length) });
+      }
       continue;
     }
     let root: unknown;
@@ -247,11 +256,13 @@ function yamlErrorProblems(yaml: Document.Parsed, source: SourceFile): InputProb
     const at = yaml.contents?.range[0] ?? yaml.range[0];
     return [{ ruleId: 'input/too-complex', message: `the document is nested too deeply to read (msglint reads up to ${MAX_DEPTH} levels of lists and maps)`, start: at, end: Math.min(at + 1, source.text.length) }];
   }
+  // yaml may place an error one past the end of the text (an unclosed quote at the end): clamp it.
+  const n = source.text.length;
   return yaml.errors.slice(0, MAX_ERRORS_PER_DOCUMENT).map((err) => ({
     ruleId: 'input/parse-error' as const,
     message: describeYamlError(err.code, err.message, source),
-    start: err.pos[0],
-    end: err.pos[1],
+    start: Math.min(err.pos[0], n),
+    end: Math.min(Math.max(err.pos[1], err.pos[0]), n),
   }));
 }
 

@@ -20,8 +20,12 @@ export interface DocumentStub {
   data: Record<string, unknown>;
   name?: string;
   language?: string;
-  /** The file's text, so the receiving thread can locate positions in it (re-parsed only if needed). */
-  text: string;
+  /**
+   * The file's text, so the receiving thread can locate positions in it (re-parsed only if needed). Only the
+   * first stub of each file in a message carries it (see toStubs): strings are copied per occurrence by
+   * postMessage, and 10,000 documents of one 2 MB file would otherwise post 20 GB.
+   */
+  text?: string;
   format: 'yaml' | 'json';
 }
 

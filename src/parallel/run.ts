@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-import { stubDocument, toStub } from './stubs.js';
+import { stubDocument, toStubs } from './stubs.js';
 import type { DocumentStub, FromWorker, LintedShard, ParsedShard, ToWorker, WorkerSetup } from './protocol.js';
 import { readParsedFiles, type LintDocument } from '../documents/parse.js';
 import { lintParsed, summarize, type Linter, type LintOptions } from '../lint.js';
@@ -62,7 +62,7 @@ export async function lintInParallel(linter: Linter, files: string[], options: L
     const deferredFiles = parsed.flatMap((p) => p.deferred).sort();
     const deferred = await readParsedFiles(deferredFiles, options.cwd);
     // Templates, and what Meta says about them (webhook logs, send logs), so template facts agree in every thread.
-    const deferredTemplates = deferred.flatMap((p) => p.documents.filter((d) => d.kind === 'template' || d.kind === 'webhook' || d.kind === 'send-log').map(toStub));
+    const deferredTemplates = toStubs(deferred.flatMap((p) => p.documents.filter((d) => d.kind === 'template' || d.kind === 'webhook' || d.kind === 'send-log')));
     const linted = (
       await Promise.all(
         pool.map((w, i) => {

@@ -3,6 +3,17 @@ import { LineIndex } from '../documents/line-index.js';
 import { parseSource, type LintDocument } from '../documents/parse.js';
 import type { SourceFile } from '../documents/source.js';
 
+/** Stubs of documents, in order, with each file's text on the first stub of that file only. */
+export function toStubs(docs: readonly LintDocument[]): DocumentStub[] {
+  const seen = new Set<string>();
+  return docs.map((doc) => {
+    const stub = toStub(doc);
+    if (seen.has(stub.absPath)) delete stub.text;
+    else seen.add(stub.absPath);
+    return stub;
+  });
+}
+
 export function toStub(doc: LintDocument): DocumentStub {
   return {
     absPath: doc.source.absPath,
@@ -27,8 +38,9 @@ export function stubDocument(stub: DocumentStub, files: Map<string, { source: So
   let file = files.get(stub.absPath);
   if (!file) {
     let lines: LineIndex | undefined;
-    const source = { absPath: stub.absPath, relPath: stub.relPath, text: stub.text, format: stub.format } as SourceFile;
-    Object.defineProperty(source, 'lines', { enumerable: true, get: () => (lines ??= new LineIndex(stub.text)) });
+    const text = stub.text ?? '';
+    const source = { absPath: stub.absPath, relPath: stub.relPath, text, format: stub.format } as SourceFile;
+    Object.defineProperty(source, 'lines', { enumerable: true, get: () => (lines ??= new LineIndex(text)) });
     file = { source };
     files.set(stub.absPath, file);
   }

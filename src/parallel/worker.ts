@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { stubDocument, toStub } from './stubs.js';
+import { stubDocument, toStubs } from './stubs.js';
 import type { FromWorker, LintedShard, ToWorker, WorkerSetup } from './protocol.js';
 import { readParsedFiles, type ParsedFile } from '../documents/parse.js';
 import { createLinter, lintParsed } from '../lint.js';
@@ -25,7 +25,7 @@ async function handle(message: ToWorker): Promise<void> {
     parsed = await readParsedFiles(message.files, setup.cwd);
     const deferred = parsed.filter((p) => p.documents.some((d) => d.kind !== 'template'));
     lintable = parsed.filter((p) => !deferred.includes(p));
-    post({ type: 'parsed', shard: { templates: lintable.flatMap((p) => p.documents.map(toStub)), deferred: deferred.map((p) => p.source.absPath) } });
+    post({ type: 'parsed', shard: { templates: toStubs(lintable.flatMap((p) => p.documents)), deferred: deferred.map((p) => p.source.absPath) } });
     return;
   }
   const stubFiles = new Map();

@@ -338,7 +338,7 @@ describe('LineIndex', () => {
     expect(li.lineCount).toBe(4);
     expect(li.position(0)).toEqual({ line: 1, column: 1 });
     expect(li.position(2)).toEqual({ line: 1, column: 3 }); // the \r
-    expect(li.position(3)).toEqual({ line: 1, column: 4 }); // the \n of \r\n
+    expect(li.position(3)).toEqual({ line: 1, column: 3 }); // the \n of \r\n: still the end of line 1, never past it
     expect(li.position(4)).toEqual({ line: 2, column: 1 });
     expect(li.position(6)).toEqual({ line: 2, column: 3 }); // lone \r
     expect(li.position(7)).toEqual({ line: 3, column: 1 });
