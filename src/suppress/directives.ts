@@ -1,4 +1,4 @@
-import { isPair, isScalar, Parser, visit, type Document } from 'yaml';
+import { isPair, isScalar, Lexer, visit, type Document } from 'yaml';
 
 import type { SourceFile } from '../documents/source.js';
 import type { Span } from '../types.js';
@@ -40,8 +40,8 @@ interface CommentToken {
 }
 
 /**
- * Finds msglint directives in the comments of a YAML file. Comments are taken from yaml's concrete syntax
- * tree, so a `#` inside a block scalar or a quoted string is text, never a directive. JSON has no comments.
+ * Finds msglint directives in the comments of a YAML file. Comments are taken from yaml's lexer, so a `#`
+ * inside a block scalar or a quoted string is text, never a directive. JSON has no comments.
  */
 export function scanDirectives(source: SourceFile, yamlDocs: readonly Document.Parsed[]): Directive[] {
   if (source.format === 'json' || !source.text.includes('msglint-')) return [];
@@ -54,29 +54,38 @@ export function scanDirectives(source: SourceFile, yamlDocs: readonly Document.P
     const before = source.text.slice(source.lines.lineStart(line), c.offset);
     if (column === 1 || before.trim() === '') commentOnlyLines.add(line);
   }
-  return candidates.map((c) => parseDirective(c, source, commentOnlyLines, yamlDocs));
+  let ends: Map<number, number> | undefined;
+  const valueEnds = () => (ends ??= multiLineValues(source, yamlDocs));
+  return candidates.map((c) => parseDirective(c, source, commentOnlyLines, valueEnds));
 }
 
+/** yaml's lexer marks where documents, flow collections and scalars start with characters that are not in the source. */
+const DOCUMENT = '\x02';
+const FLOW_END = '\x18';
+const SCALAR = '\x1f';
+
+/**
+ * Comments with their offsets, from yaml's lexer: a lexeme that starts with `#` is a comment unless it is the
+ * value of a scalar (the lexeme right after the scalar marker: block scalar text, a quoted string). The lexer is
+ * linear and about four times faster than building the concrete syntax tree.
+ */
 function collectComments(text: string): CommentToken[] {
   const found: CommentToken[] = [];
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
+  let offset = 0;
+  let scalarValue = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (lexeme === DOCUMENT || lexeme === FLOW_END || lexeme === SCALAR) {
+      scalarValue = lexeme === SCALAR;
+      continue;
     }
-    const token = node as { type?: unknown; offset?: unknown; source?: unknown };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      found.push({ offset: token.offset, source: token.source });
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== 'source' || typeof value !== 'string') walk(value);
-  };
-  for (const token of new Parser().parse(text)) walk(token);
-  return found.sort((a, b) => a.offset - b.offset);
+    if (!scalarValue && lexeme.charCodeAt(0) === 35 /* # */) found.push({ offset, source: lexeme });
+    scalarValue = false;
+    offset += lexeme.length;
+  }
+  return found;
 }
 
-function parseDirective(c: CommentToken, source: SourceFile, commentOnlyLines: ReadonlySet<number>, yamlDocs: readonly Document.Parsed[]): Directive {
+function parseDirective(c: CommentToken, source: SourceFile, commentOnlyLines: ReadonlySet<number>, valueEnds: () => Map<number, number>): Directive {
   const m = DIRECTIVE.exec(c.source)!;
   const kind = m[1] as DirectiveKind;
   const span = spanAt(source, c.offset, c.offset + c.source.length);
@@ -97,7 +106,7 @@ function parseDirective(c: CommentToken, source: SourceFile, commentOnlyLines: R
     // The next line with content: other comments (stacked directives) and blank lines are skipped.
     let line = span.line + 1;
     while (line <= source.lines.lineCount && (commentOnlyLines.has(line) || lineText(source, line).trim() === '')) line++;
-    directive.target = { from: line, to: valueEndLine(source, yamlDocs, line) };
+    directive.target = { from: line, to: valueEnds().get(line) ?? line };
   }
   return directive;
 }
@@ -115,28 +124,22 @@ function lineText(source: SourceFile, line: number): string {
 }
 
 /**
- * When the target line starts a key whose value is a multi-line scalar (`text: |` and its lines, or a quoted
- * string over several lines), the directive covers the whole value; otherwise just that line.
+ * For every line that starts a key whose value is a multi-line scalar (`text: |` and its lines, or a quoted
+ * string over several lines), the last line of that value: a next-line directive above it covers the whole value.
+ * One walk over the documents, however many directives the file has.
  */
-function valueEndLine(source: SourceFile, yamlDocs: readonly Document.Parsed[], line: number): number {
-  if (line > source.lines.lineCount) return line;
-  const lineStart = source.lines.lineStart(line);
-  const lineEnd = line < source.lines.lineCount ? source.lines.lineStart(line + 1) : source.text.length;
-  let end = line;
+function multiLineValues(source: SourceFile, yamlDocs: readonly Document.Parsed[]): Map<number, number> {
+  const ends = new Map<number, number>();
   for (const doc of yamlDocs) {
-    if (doc.range[1] < lineStart || doc.range[0] > lineEnd) continue;
     visit(doc, {
       Pair(_, pair) {
         const key = pair.key as { range?: [number, number, number] } | null;
-        if (!isPair(pair) || !key?.range) return undefined;
-        if (key.range[0] >= lineEnd) return visit.BREAK;
-        if (key.range[0] < lineStart || !isScalar(pair.value) || !pair.value.range) return undefined;
-        const valueEnd = pair.value.range[1];
-        const last = source.lines.position(Math.max(valueEnd - 1, pair.value.range[0])).line;
-        if (last > end) end = last;
-        return visit.BREAK;
+        if (!isPair(pair) || !key?.range || !isScalar(pair.value) || !pair.value.range) return;
+        const first = source.lines.position(key.range[0]).line;
+        const last = source.lines.position(Math.max(pair.value.range[1] - 1, pair.value.range[0])).line;
+        if (last > first && last > (ends.get(first) ?? 0)) ends.set(first, last);
       },
     });
   }
-  return end;
+  return ends;
 }

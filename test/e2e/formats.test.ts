@@ -259,6 +259,16 @@ describe('the README examples, as written', () => {
     ]);
   });
 
+  it('the yaml-language-server comments name schemas that exist, by their stable $id', () => {
+    const named = [...section.matchAll(/\b([a-z-]+\.schema\.json)\b/g)].map((m) => m[1]);
+    expect(new Set(named)).toEqual(new Set(['template.schema.json', 'campaign.schema.json', 'account.schema.json', 'config.schema.json', 'rule-pack.schema.json']));
+    for (const file of new Set(named)) {
+      const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8'));
+      expect(schema.$id).toBe(`https://msglint.dev/schemas/${file}`);
+    }
+    expect(section).toContain('# yaml-language-server: $schema=https://msglint.dev/schemas/template.schema.json');
+  });
+
   it('the workflow snippet uses the inputs action.yml declares', () => {
     const workflow = parseYaml(/### GitHub Actions[\s\S]*?```yaml\n([\s\S]*?)```/.exec(section)![1]);
     const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
