@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -61,7 +62,7 @@ describe('no phone number appears unmasked in any output', () => {
 
   it('audience clean summaries (text and JSON)', async () => {
     const input = path.join(AUDIENCES, 'black-friday.csv');
-    const output = path.join(ROOT, 'bench/out/black-friday.clean.csv');
+    const output = path.join(mkdtempSync(path.join(tmpdir(), 'msglint-clean-')), 'black-friday.clean.csv');
     const s = await cleanAudience(input, output, { now: Date.UTC(2026, 10, 26), sendAt: Date.UTC(2026, 10, 28, 7) });
     expect(s.removed).toBeGreaterThan(0);
     expect(leaks(formatCleanSummary(s, ROOT) + cleanSummaryJson(s, ROOT), numbers)).toEqual([]);
