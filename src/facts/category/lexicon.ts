@@ -467,7 +467,8 @@ const OTP_PHRASES: PhraseTable = {
     'your {G3} (?:code|pin|passcode|otp) {G3} (?:is|:) {C}',
     '(?:enter|use|type|input) (?:the )?(?:code )?{C} {G4} to (?:log|sign|verify|confirm|access|finish|complete|reset|authori[sz]e|unlock|set up|continue|proceed|activate|validate|approve)',
     '(?:enter|type|input) this (?:number|code|pin) (?:on|in|into|at)',
-    '(?:enter|use|type) (?:the |this )?(?:verification |security |login )?code {C}',
+    // "use code SAVE20" is a coupon: a bare "use/enter code {{1}}" only counts with a verification word.
+    '(?:enter|use|type) (?:the |this )?(?:verification|security|login) code {C}',
     '(?:use|enter) {C} as (?:your|the) {G2} code',
     '(?:use|enter) (?:this|the following) code',
     'the code below',
