@@ -315,6 +315,26 @@ export const CASES: HostileCase[] = [
     linted: { 'components-text.yaml': ['wrong_components'], 'wrong-types.yaml': ['wrong_types'] },
   },
   {
+    name: 'numbers',
+    title: 'absurd numbers in campaigns: audiences of 1e16 and 1e145, infinite and tiny rates, far-off dates, huge batches',
+    write(dir) {
+      put(dir, 'order_update.yaml', GOOD_TEMPLATE);
+      const base = (name: string, extra: string) =>
+        `kind: campaign\nname: ${name}\nchannel: whatsapp\naccount: ${ACCOUNT_INLINE}\ntemplates:\n  - { name: order_update, language: en_US }\noptIn: { method: checkout, wording: "Send me order updates from Acme Retail Ltd on WhatsApp" }\n${extra}`;
+      put(dir, 'huge-size.yaml', base('huge-size', 'audience: { size: 1e16 }\nschedule: { start: 2026-12-15T12:00:00Z, ratePerSecond: 80 }\n'));
+      put(dir, 'float-size.yaml', base('float-size', 'audience: { size: 4.6e145 }\nschedule: { start: 2026-12-15T12:00:00Z, ratePerSecond: 1e-300 }\n'));
+      put(dir, 'infinite.yaml', base('infinite', 'audience: { size: .inf }\nschedule: { start: 9999-12-31T23:59:59Z, ratePerSecond: .inf }\nfrequency: { maxPerUserPerWeek: 1e300 }\n'));
+      put(dir, 'batches.yaml', base('batches', 'audience: { size: 1e12 }\nschedule:\n  start: 2026-12-15T12:00:00Z\n  ratePerSecond: 0.0001\n  batches: [{ at: 2026-12-15T12:00:00Z, size: 1e300 }, { at: 0001-01-01T00:00:00Z, size: -1 }]\n'));
+    },
+    expect: [
+      { file: 'huge-size.yaml', ruleId: 'velocity/over-messaging-limit' },
+      { file: 'float-size.yaml', ruleId: 'velocity/over-messaging-limit' },
+      { file: 'infinite.yaml', ruleId: /^(input\/schema|velocity\/)/ },
+      { file: 'batches.yaml', ruleId: /^(input\/schema|velocity\/)/ },
+    ],
+    linted: { 'order_update.yaml': ['order_update'] },
+  },
+  {
     name: 'multi',
     title: 'multi-document files and template lists mixing good and bad entries',
     write(dir) {

@@ -75,6 +75,9 @@ export interface VelocityResult {
   outsideByCountry: { country: string; count: number }[];
 }
 
+/** Day blocks per batch: ten years of sending, far beyond any plan worth checking day by day. */
+const MAX_DAY_BLOCKS = 3_660;
+
 /** The blocks a campaign sends in: one per batch (or one), each at most 24 h long. */
 export function campaignBlocks(c: CampaignSend, index: number): Block[] {
   const n = c.audience.size;
@@ -97,7 +100,13 @@ export function campaignBlocks(c: CampaignSend, index: number): Block[] {
       if (b.to > b.from) blocks.push(b);
       continue;
     }
-    for (let from = b.from, k = 0; from < b.to; from += perDay, k++) blocks.push({ campaign: index, start: b.start + k * DAY_MS, from, to: Math.min(b.to, from + perDay) });
+    // At most MAX_DAY_BLOCKS days, the last one taking the rest: a declared size of 1e16 (or 1e145, where
+    // `from += perDay` no longer changes `from`) must not build billions of blocks or loop forever.
+    const days = Math.min(Math.ceil((b.to - b.from) / perDay), MAX_DAY_BLOCKS);
+    for (let k = 0; k < days; k++) {
+      const from = b.from + k * perDay;
+      blocks.push({ campaign: index, start: b.start + k * DAY_MS, from, to: k === days - 1 ? b.to : Math.min(b.to, from + perDay) });
+    }
   }
   return blocks;
 }
