@@ -12,7 +12,7 @@ import { evaluateDocument } from './engine/evaluate.js';
 import { builtinPackFile, listBuiltinPacks, loadPackFile, PackError, type RulePack } from './engine/pack.js';
 import { builtinFacts, builtinPreparers, type FactRegistry } from './facts/index.js';
 import { toolVersion } from './package-root.js';
-import { lintInParallel, workerCount } from './parallel/run.js';
+import { lintInParallel, workerCount, WorkerFailure } from './parallel/run.js';
 import { coreRule } from './report/rule-catalog.js';
 import { scoreFindings } from './scoring/risk.js';
 import { applySuppressions } from './suppress/index.js';
@@ -94,7 +94,15 @@ export async function runLint(linter: Linter, options: LintOptions): Promise<Lin
   }
   if (config.ignoreGroups.length > 0) discovery.files = discovery.files.filter((f) => !isIgnored(config, f));
   const workers = workerCount(discovery.files.length);
-  if (workers > 1) return lintInParallel(linter, discovery.files, options, workers);
+  if (workers > 1) {
+    try {
+      return await lintInParallel(linter, discovery.files, options, workers);
+    } catch (error) {
+      if (!(error instanceof WorkerFailure)) throw error;
+      // Same result, one thread: a worker's failure must not cost the user the report.
+      process.stderr.write(`msglint: ${error.message}; linting on one thread instead\n`);
+    }
+  }
   const parsedFiles = await readParsedFiles(discovery.files, cwd);
   return lintParsed(linter, parsedFiles, options);
 }

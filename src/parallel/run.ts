@@ -19,20 +19,28 @@ export function workerCount(fileCount: number): number {
   return Math.min(availableParallelism(), Math.ceil(fileCount / 200), 8);
 }
 
+/** Heap of one worker thread (MB); MSGLINT_WORKER_HEAP_MB overrides it (tests starve a worker with it). */
+const WORKER_HEAP_MB = Number(process.env.MSGLINT_WORKER_HEAP_MB) || 3072;
+
+/** A worker thread died (out of memory, crashed): the caller lints on one thread instead. */
+export class WorkerFailure extends Error {}
+
 class ShardWorker {
   private readonly worker: Worker;
   private pending?: { resolve: (m: FromWorker) => void; reject: (e: Error) => void };
 
   constructor(setup: WorkerSetup) {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+    // A heap limit of its own: a worker that runs out of memory then fails alone (and the run falls back to
+    // one thread) instead of taking the whole process down.
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.worker.on('message', (m: FromWorker) => {
       const p = this.pending;
       this.pending = undefined;
       if (m.type === 'error') p?.reject(Object.assign(new Error(m.message), { stack: m.stack }));
       else p?.resolve(m);
     });
-    this.worker.on('error', (e) => this.pending?.reject(e));
-    this.worker.on('exit', (code) => this.pending?.reject(new Error(`a lint worker stopped unexpectedly (exit ${code})`)));
+    this.worker.on('error', (e) => this.pending?.reject(new WorkerFailure(e.message)));
+    this.worker.on('exit', (code) => this.pending?.reject(new WorkerFailure(`a lint worker stopped unexpectedly (exit ${code})`)));
   }
 
   request(message: ToWorker): Promise<FromWorker> {

@@ -22,4 +22,13 @@ describe('worker threads', () => {
     expect(JSON.parse(serial.stdout).summary.documents).toBeGreaterThan(40);
     expect(parallel.stdout).toBe(serial.stdout);
   });
+
+  it('fall back to one thread when a worker dies, with the same report', async () => {
+    const dir = tempTree(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`t${i}.yaml`, `name: t_${i}\nlanguage: en_US\ncategory: UTILITY\ncomponents:\n  - { type: BODY, text: "ACT NOW to keep order {{1}}", example: { body_text: [["A${i}"]] } }\n`])));
+    const serial = await runCli(['lint', '.', '--format', 'json'], dir, { MSGLINT_WORKERS: '0' });
+    const starved = await runCli(['lint', '.', '--format', 'json'], dir, { MSGLINT_WORKERS: '2', MSGLINT_WORKER_HEAP_MB: '1' });
+    expect(starved.stderr).toMatch(/linting on one thread instead/);
+    expect(starved.code).toBe(serial.code);
+    expect(starved.stdout).toBe(serial.stdout);
+  });
 });
