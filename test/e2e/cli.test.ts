@@ -126,6 +126,14 @@ describe('msglint lint (built CLI)', () => {
     expect(r.stderr).toMatch(/^msglint: pack\.yaml:\d+:\d+: rule mine\/x: unknown fact "nope"/);
   });
 
+  it('prints exactly the demo shown in the README', async () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const m = /```text\n\$ msglint (lint [^\n]+)\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('<!-- demo:start -->')));
+    expect(m, 'the README demo block').not.toBeNull();
+    const r = await runCli(m![1].split(' '));
+    expect(r.stdout).toBe(m![2]);
+  });
+
   it('prints its version', async () => {
     const r = await runCli(['--version']);
     expect(r.code).toBe(0);
