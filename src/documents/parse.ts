@@ -1,6 +1,6 @@
 import { readlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Composer, isScalar, Parser, type Document } from 'yaml';
+import { Composer, isScalar, parseAllDocuments, Parser, type Document } from 'yaml';
 import { Document as YamlDocument, isMap, isPair, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
 import { detectEntries, looksLikeSignal, signalKindOf } from './kinds.js';
@@ -60,6 +60,29 @@ const PARSE_OPTIONS = {
   // yaml warns on stderr (via process.emitWarning) about collection keys; stdout/stderr are ours.
   logLevel: 'error',
 } as const;
+
+/**
+ * V8 compiles a regular expression on its first use. yaml's lexer and scalar resolvers first ran deep
+ * inside the parser's recursion when a thread's first file was deeply nested (a worker's shard, or the
+ * main thread's deferred files), and compiling there, near the stack limit, aborted the whole process
+ * ("RegExpCompiler Allocation failed"). Parsing one small document of every scalar style at load time
+ * compiles them at a shallow depth, in every thread.
+ */
+const WARM_UP = `%YAML 1.2
+---
+plain: text
+quoted: ["double \\u00e9", 'single', 1, -2.5, 0x1F, 0o17, 1e3, .inf, -.inf, .nan, true, False, null, ~, 2001-12-14]
+block: |
+  literal
+folded: >-
+  folded
+anchor: &a { k: v }
+alias: *a
+? complex
+: key
+...
+`;
+parseAllDocuments(WARM_UP, PARSE_OPTIONS).forEach((d) => d.toJS());
 
 /**
  * Parses a file into lintable documents. Never throws: every problem (syntax, shape, limits) is an

@@ -19,8 +19,8 @@ export function workerCount(fileCount: number): number {
   return Math.min(availableParallelism(), Math.ceil(fileCount / 200), 8);
 }
 
-/** Heap of one worker thread (MB); MSGLINT_WORKER_HEAP_MB overrides it (tests starve a worker with it). */
-const WORKER_HEAP_MB = Number(process.env.MSGLINT_WORKER_HEAP_MB) || 3072;
+/** A heap limit for worker threads (MB), only when MSGLINT_WORKER_HEAP_MB sets one. */
+const WORKER_HEAP_MB = Number(process.env.MSGLINT_WORKER_HEAP_MB) || 0;
 
 /** A worker thread died (out of memory, crashed): the caller lints on one thread instead. */
 export class WorkerFailure extends Error {}
@@ -30,9 +30,10 @@ class ShardWorker {
   private pending?: { resolve: (m: FromWorker) => void; reject: (e: Error) => void };
 
   constructor(setup: WorkerSetup) {
-    // A heap limit of its own: a worker that runs out of memory then fails alone (and the run falls back to
-    // one thread) instead of taking the whole process down.
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // No resource limits by default: with them V8 also shrinks a worker's code space, and compiling a large
+    // regular expression then aborted the whole process. MSGLINT_WORKER_HEAP_MB sets a heap limit (tests use
+    // it to make a worker fail and check that the run falls back to one thread).
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, ...(WORKER_HEAP_MB ? { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } } : {}) });
     this.worker.on('message', (m: FromWorker) => {
       const p = this.pending;
       this.pending = undefined;

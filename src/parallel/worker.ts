@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 
+import { mayNestDeeply } from './nesting.js';
 import { stubDocument, toStubs } from './stubs.js';
 import type { FromWorker, LintedShard, ToWorker, WorkerSetup } from './protocol.js';
 import { readParsedFiles, type ParsedFile } from '../documents/parse.js';
@@ -22,10 +24,21 @@ parentPort!.on('message', (message: ToWorker) => {
 
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'parse') {
-    parsed = await readParsedFiles(message.files, setup.cwd);
+    // Files that may nest deeper than a worker's stack allows are parsed on the main thread instead.
+    const deep = new Set<string>();
+    await Promise.all(
+      message.files.map(async (f) => {
+        try {
+          if (mayNestDeeply(await readFile(f))) deep.add(f);
+        } catch {
+          // Unreadable: the parse below reports it.
+        }
+      }),
+    );
+    parsed = await readParsedFiles(message.files.filter((f) => !deep.has(f)), setup.cwd);
     const deferred = parsed.filter((p) => p.documents.some((d) => d.kind !== 'template'));
     lintable = parsed.filter((p) => !deferred.includes(p));
-    post({ type: 'parsed', shard: { templates: toStubs(lintable.flatMap((p) => p.documents)), deferred: deferred.map((p) => p.source.absPath) } });
+    post({ type: 'parsed', shard: { templates: toStubs(lintable.flatMap((p) => p.documents)), deferred: [...deferred.map((p) => p.source.absPath), ...deep] } });
     return;
   }
   const stubFiles = new Map();
