@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { mayNestDeeply } from './nesting.js';
+import { MAX_FILE_BYTES } from '../documents/source.js';
 import { stubDocument, toStubs } from './stubs.js';
 import type { FromWorker, LintedShard, ToWorker, WorkerSetup } from './protocol.js';
 import { readParsedFiles, type ParsedFile } from '../documents/parse.js';
@@ -29,7 +30,10 @@ async function handle(message: ToWorker): Promise<void> {
     await Promise.all(
       message.files.map(async (f) => {
         try {
-          if (mayNestDeeply(await readFile(f))) deep.add(f);
+          // Only regular files of a size msglint reads (a link to /dev/zero never ends); the guarded reader
+          // below reports everything else.
+          const info = await stat(f);
+          if (info.isFile() && info.size <= MAX_FILE_BYTES && mayNestDeeply(await readFile(f))) deep.add(f);
         } catch {
           // Unreadable: the parse below reports it.
         }
