@@ -1,24 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 
-import { testPacks } from '../../src/engine/pack-test.js';
-import { createLinter, loadPacks } from '../../src/lint.js';
-
-const NOW = new Date('2026-11-26T12:00:00Z');
+import { expectPackExamples } from '../helpers/packs.js';
 
 describe('velocity pack', () => {
-  it('every embedded example gives the expected findings', async () => {
-    const cwd = process.cwd();
-    const linter = createLinter(cwd, { packs: ['recommended'] });
-    const pack = loadPacks(['velocity'], cwd).find((p) => p.name === 'velocity')!;
-    const compiled = linter.compiled.packs.filter((p) => p.file === pack.file);
-    const results = await testPacks(linter, compiled, cwd, NOW);
-    const failed = results.filter((r) => !r.ok).map((r) => `${r.ruleId} ${r.kind} ${r.file}:${r.span.line}: expected ${r.expected}, got ${r.found}${r.details ? `\n  ${r.details}` : ''}`);
-    expect(failed).toEqual([]);
-    const rules = new Set(results.map((r) => r.ruleId));
-    for (const rule of compiled[0].rules) {
-      expect(results.some((r) => r.ruleId === rule.id && r.kind === 'invalid'), `${rule.id} has an invalid example`).toBe(true);
-      expect(results.some((r) => r.ruleId === rule.id && r.kind === 'valid'), `${rule.id} has a valid example`).toBe(true);
-    }
-    expect(rules.size).toBe(compiled[0].rules.length);
-  });
+  it('every embedded example gives the expected findings', () => expectPackExamples('velocity'));
 });
