@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { diffReports, followRenames, type AppealFinding, type FindingDiff } from './diff.js';
@@ -7,14 +6,14 @@ import { checkoutRevision, resolveRevision } from './git.js';
 import { analyzeAudience } from '../audience/index.js';
 import { discoverFiles } from '../documents/discover.js';
 import { isRecord } from '../documents/kinds.js';
-import { parseSource, type LintDocument, type ParsedFile } from '../documents/parse.js';
-import { sourceFromBytes } from '../documents/source.js';
+import { readParsedFiles, type LintDocument, type ParsedFile } from '../documents/parse.js';
 import { audienceOptions } from '../facts/campaign/audience.js';
+import { readAccountFile } from '../facts/campaign/links.js';
 import { accountThroughput, campaignSchedule } from '../facts/campaign/plan.js';
 import { parseMessagingLimit, sendingPlan } from '../facts/campaign/tiers.js';
 import { buildSignalTimeline, type TimelineEvent } from '../facts/signals/timeline.js';
 import { templateShape } from '../facts/template/components.js';
-import { createLinter, lintParsed, readAndParse, UsageError, type Linter } from '../lint.js';
+import { createLinter, lintParsed, UsageError, type Linter } from '../lint.js';
 import { toolVersion } from '../package-root.js';
 import { documentIdentity } from '../report/fingerprint.js';
 import { AREAS, type Area, type LintReport } from '../types.js';
@@ -117,7 +116,8 @@ export function relevantAreas(restriction: string): Area[] {
 async function parseTree(cwd: string, inputs: string[], linter: Linter): Promise<ParsedFile[]> {
   const existing = inputs.filter((p) => existsSync(path.resolve(cwd, p)));
   const discovery = await discoverFiles(existing.length > 0 ? existing : ['.'], cwd, linter.config.ignores);
-  return Promise.all(discovery.files.map((f) => readAndParse(f, cwd)));
+  // The same bounded, guarded reader as lint (at most 64 files open, devices and pipes refused).
+  return readParsedFiles(discovery.files, cwd);
 }
 
 function readJsonBaseline(file: string): LintReport {
@@ -174,13 +174,8 @@ async function loadAccount(campaign: LintDocument, cwd: string): Promise<Record<
   const ref = campaign.data.account;
   if (isRecord(ref)) return ref;
   if (typeof ref !== 'string') return undefined;
-  const abs = path.resolve(path.dirname(campaign.source.absPath), ref);
-  try {
-    const parsed = parseSource(sourceFromBytes(await readFile(abs), abs, cwd));
-    return parsed.documents.find((d) => d.kind === 'account')?.data;
-  } catch {
-    return undefined;
-  }
+  const account = await readAccountFile(path.resolve(path.dirname(campaign.source.absPath), ref), cwd);
+  return typeof account === 'string' ? undefined : account;
 }
 
 function checksInPlace(cwd: string, linter: Linter): string[] {
@@ -248,15 +243,9 @@ export async function buildAppeal(opts: AppealOptions): Promise<AppealReport> {
   const plan: SendingPlanEntry[] = [];
   let account: AppealReport['account'] = {};
   if (opts.accountFile) {
-    const abs = path.resolve(opts.cwd, opts.accountFile);
-    try {
-      const parsed = parseSource(sourceFromBytes(await readFile(abs), abs, opts.cwd));
-      const acc = parsed.documents.find((d) => d.kind === 'account');
-      if (!acc) throw new Error('not an account document');
-      account = accountSummary(acc.data);
-    } catch (error) {
-      throw new UsageError(`--account ${opts.accountFile}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const acc = await readAccountFile(path.resolve(opts.cwd, opts.accountFile), opts.cwd);
+    if (typeof acc === 'string') throw new UsageError(`--account ${opts.accountFile}: ${acc}`);
+    account = accountSummary(acc);
   }
   for (const campaign of documentsOf(nowFiles, 'campaign')) {
     const acc = await loadAccount(campaign, opts.cwd);

@@ -81,10 +81,15 @@ export const campaignLinker: WorkspacePreparer = {
 async function loadAccount(workspace: Workspace, abs: string): Promise<Record<string, unknown> | string> {
   const inRun = workspace.documents.find((d) => d.kind === 'account' && d.source.absPath === abs);
   if (inRun) return inRun.data;
+  return readAccountFile(abs, workspace.cwd);
+}
+
+/** The account document in a file, or why it cannot be used (also for `msglint appeal --account`). */
+export async function readAccountFile(abs: string, cwd: string): Promise<Record<string, unknown> | string> {
   // readSource refuses devices, pipes, folders and oversize files (`account: /dev/zero` must not hang).
   let parsed: ParsedFile;
   try {
-    parsed = parseSource(await readSource(abs, workspace.cwd));
+    parsed = parseSource(await readSource(abs, cwd));
   } catch (error) {
     return error instanceof SourceReadError ? error.message : 'the file does not exist or cannot be read';
   }
