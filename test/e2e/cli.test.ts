@@ -3,17 +3,9 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { ROOT, runCli, tempTree } from '../helpers/cli.js';
+import { GOOD_TEMPLATE, ROOT, runCli, tempTree } from '../helpers/cli.js';
 
-const goodTemplate = `name: order_update
-language: en_US
-category: UTILITY
-components:
-  - type: BODY
-    text: "Your order {{1}} has shipped and arrives on {{2}}. Track it in your account."
-    example:
-      body_text: [["A-1", "Friday"]]
-`;
+const goodTemplate = GOOD_TEMPLATE;
 
 describe('msglint lint (built CLI)', () => {
   it('lints the bundled fixtures: readable findings, exit 1, nothing on stderr', async () => {

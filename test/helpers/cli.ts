@@ -33,3 +33,14 @@ export function tempTree(files: Record<string, string | Uint8Array>): string {
   }
   return dir;
 }
+
+/** A clean UTILITY template that every pack accepts: the "other file" next to broken ones. */
+export const GOOD_TEMPLATE = `name: order_update
+language: en_US
+category: UTILITY
+components:
+  - type: BODY
+    text: "Your order {{1}} has shipped and arrives on {{2}}. Track it in your account."
+    example:
+      body_text: [["A-1", "Friday"]]
+`;

@@ -2,20 +2,14 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { GOOD_TEMPLATE } from '../helpers/cli.js';
+
 /**
  * The hostile and broken inputs of issue 9, one folder each under `cases/`, so that each can be linted alone
  * (`msglint lint cases/<name>`) and all of them together next to a good template (`msglint lint .`).
  */
 
-export const GOOD_TEMPLATE = `name: order_update
-language: en_US
-category: UTILITY
-components:
-  - type: BODY
-    text: "Your order {{1}} has shipped and arrives on {{2}}. Track it in your account."
-    example:
-      body_text: [["A-1", "Friday"]]
-`;
+export { GOOD_TEMPLATE };
 
 /** What a case must report: a finding in `file` (relative to the case folder) matching these. */
 export interface ExpectedFinding {
