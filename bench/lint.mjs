@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generate, isCurrent } from './gen-templates.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const counts = process.argv.slice(2).map(Number).filter(Boolean);
@@ -28,7 +29,7 @@ export function timeCli(args, cwd = root) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const n of counts.length ? counts : [1000, 10000]) {
     const dir = path.join(root, 'bench', 'out', `templates-${n}`);
-    if (!existsSync(dir)) spawnSync(process.execPath, [path.join(root, 'bench/gen-templates.mjs'), String(n), dir], { stdio: 'inherit' });
+    if (!isCurrent(dir)) generate(n, dir);
     const r = timeCli(['lint', dir, '--format', 'json', '--fail-on', 'never']);
     if (r.status !== 0) {
       console.error(r.stderr);

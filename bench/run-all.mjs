@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { timeCli } from './lint.mjs';
+import { generate, isCurrent } from './gen-templates.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -18,7 +19,7 @@ const report = (workload, value, target, ok) => {
 
 function ensureTemplates(n) {
   const dir = path.join(root, 'bench', 'out', `templates-${n}`);
-  if (!existsSync(dir)) spawnSync(process.execPath, [path.join(root, 'bench/gen-templates.mjs'), String(n), dir], { stdio: 'inherit' });
+  if (!isCurrent(dir)) generate(n, dir);
   return dir;
 }
 
