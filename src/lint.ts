@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkRuleReferences, isIgnored, loadConfig, ruleSettingsFor, type ResolvedConfig } from './config/index.js';
 import { discoverFiles } from './documents/discover.js';
 import { locate, spanOf } from './documents/locate.js';
+import { DROP_TREES_FROM_FILES, dropSyntaxTree, releaseFacts } from './documents/release.js';
 import { readParsedFile, readParsedFiles, type InputProblem, type LintDocument, type ParsedFile } from './documents/parse.js';
 import type { SourceFile } from './documents/source.js';
 import { schemaKindOf } from './documents/schema-kinds.js';
@@ -103,7 +104,8 @@ export async function runLint(linter: Linter, options: LintOptions): Promise<Lin
       process.stderr.write(`msglint: ${error.message}; linting on one thread instead\n`);
     }
   }
-  const parsedFiles = await readParsedFiles(discovery.files, cwd);
+  // Many files: keep their data, not their syntax trees, until each is linted.
+  const parsedFiles = await readParsedFiles(discovery.files, cwd, discovery.files.length >= DROP_TREES_FROM_FILES);
   return lintParsed(linter, parsedFiles, options);
 }
 
@@ -118,7 +120,14 @@ export interface ExternalDocuments {
 }
 
 /** Lints files that are already parsed (also used by `rules test`, worker threads and the appeal's baseline). */
-export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], options: Pick<LintOptions, 'cwd' | 'now' | 'explain'>, external?: ExternalDocuments): Promise<LintReport> {
+export async function lintParsed(
+  linter: Linter,
+  parsedFiles: ParsedFile[],
+  options: Pick<LintOptions, 'cwd' | 'now' | 'explain'>,
+  external?: ExternalDocuments,
+  /** Filled with the findings of each of `parsedFiles`' documents (for campaigns linted later). */
+  findingsOut?: Map<LintDocument, Finding[]>,
+): Promise<LintReport> {
   const now = options.now ?? new Date();
   const own = parsedFiles.flatMap((p) => p.documents);
   const documents = external ? sortDocuments([...own, ...external.documents]) : own;
@@ -147,10 +156,14 @@ export async function lintParsed(linter: Linter, parsedFiles: ParsedFile[], opti
       });
       kept.sort(compareFindings);
       findingsByDoc.set(doc, kept);
+      findingsOut?.set(doc, kept);
       const result: DocumentResult = { file: doc.source.relPath, kind: doc.kind, name: doc.name, language: doc.language, risk: { score: 0, level: 'low' }, findings: kept };
       docOfResult.set(result, doc);
       results.push(result);
     }
+    // The file's rules have run: its syntax tree and fact caches can go (see documents/release.ts).
+    releaseFacts(parsed.documents);
+    dropSyntaxTree(parsed);
   }
   applySuppressions(parsedFiles, findingsByDoc, results, {
     isKnownRule: (id) => linter.compiled.rulesById.has(id) || coreRule(id) !== undefined,

@@ -1,4 +1,4 @@
-import { readlink } from 'node:fs/promises';
+import { readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Composer, isScalar, parseAllDocuments, Parser, type Document } from 'yaml';
 import { Document as YamlDocument, isMap, isPair, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
@@ -6,7 +6,8 @@ import { Document as YamlDocument, isMap, isPair, isSeq, Pair, parseDocument, Sc
 import { detectEntries, looksLikeSignal, signalKindOf } from './kinds.js';
 import { findNodeLimitBreach, guardText, inspectNodes, MAX_DEPTH, MAX_STRING_CHARS, MAX_STRUCTURAL_CHARS, MAX_YAML_DOCUMENTS, type NodeLimitBreach } from './limits.js';
 import { locateOffsets } from './locate.js';
-import { readSource, SourceReadError, sourceFromText, type SourceFile } from './source.js';
+import { readSourceSync, SourceReadError, sourceFromText, type SourceFile } from './source.js';
+import { dropSyntaxTree } from './release.js';
 import { checkStrictJson } from './strict-json.js';
 import type { DocumentKind } from '../types.js';
 
@@ -220,9 +221,19 @@ export function parseSource(source: SourceFile): ParsedFile {
 
 /** Reads and parses a file; never throws (an unreadable file is a problem at the place it breaks). */
 export async function readParsedFile(absPath: string, cwd: string): Promise<ParsedFile> {
-  let source: SourceFile;
+  return readParsedFileSync(absPath, cwd);
+}
+
+/** readParsedFile, synchronously (see readSourceSync for why). */
+export function readParsedFileSync(absPath: string, cwd: string): ParsedFile {
+  const read = readSourceOrProblem(absPath, cwd);
+  return 'problem' in read ? read.problem : parseSource(read.source);
+}
+
+/** The file's text, or the ParsedFile that reports why it cannot be read. */
+export function readSourceOrProblem(absPath: string, cwd: string): { source: SourceFile } | { problem: ParsedFile } {
   try {
-    source = await readSource(absPath, cwd);
+    return { source: readSourceSync(absPath, cwd) };
   } catch (error) {
     const prefix = error instanceof SourceReadError ? error.prefix : '';
     const located = sourceFromText(prefix, absPath, cwd);
@@ -230,33 +241,36 @@ export async function readParsedFile(absPath: string, cwd: string): Promise<Pars
     let message: string;
     if (error instanceof SourceReadError) message = error.message;
     else if (code === 'ENOENT') {
-      const target = await readlink(absPath).catch(() => undefined);
+      const target = linkTarget(absPath);
       message = target !== undefined ? `this is a link to "${target}", which does not exist` : 'the file disappeared before it could be read';
     } else if (code === 'ELOOP') message = 'this is a link that points (through other links) back to itself';
     else if (code === 'EISDIR') message = 'this is a folder, not a file';
     else if (code === 'EACCES' || code === 'EPERM') message = 'msglint is not allowed to read this file';
     else message = `cannot read the file (${code ?? (error instanceof Error ? error.message : 'error')})`;
     // The source keeps only the text before the problem: enough to place it, and nothing is linted.
-    return { source: located, documents: [], problems: [{ ruleId: 'input/unreadable', message, start: prefix.length, end: prefix.length }] };
+    return { problem: { source: located, documents: [], problems: [{ ruleId: 'input/unreadable', message, start: prefix.length, end: prefix.length }] } };
   }
-  return parseSource(source);
 }
 
-/** Files read at the same time: enough to keep the disk busy, far below any open-file limit (macOS: 256). */
-const READ_CONCURRENCY = 64;
+function linkTarget(absPath: string): string | undefined {
+  try {
+    return readlinkSync(absPath);
+  } catch {
+    return undefined;
+  }
+}
 
-/** Reads and parses files, in order, with a bounded number of open files (10,000 at once would hit EMFILE). */
-export async function readParsedFiles(files: readonly string[], cwd: string): Promise<ParsedFile[]> {
-  const out: ParsedFile[] = new Array<ParsedFile>(files.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const i = next++;
-      out[i] = await readParsedFile(files[i], cwd);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  return out;
+/**
+ * Reads and parses files, in order, one at a time (synchronous reads: see readSourceSync). With
+ * `dropTrees`, each file keeps its data but lets its syntax tree go at once (documents/release.ts), so
+ * that a large run never holds every tree at the same time.
+ */
+export async function readParsedFiles(files: readonly string[], cwd: string, dropTrees = false): Promise<ParsedFile[]> {
+  return files.map((f) => {
+    const parsed = readParsedFileSync(f, cwd);
+    if (dropTrees) dropSyntaxTree(parsed);
+    return parsed;
+  });
 }
 
 /** Composes documents one at a time and stops after MAX_YAML_DOCUMENTS (the offset of the next one is returned). */

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
+import { parseShard } from './shard.js';
 import { stubDocument, toStubs } from './stubs.js';
 import type { DocumentStub, FromWorker, LintedShard, ParsedShard, ToWorker, WorkerSetup } from './protocol.js';
 import { readParsedFiles, type LintDocument } from '../documents/parse.js';
@@ -11,7 +12,10 @@ import type { DocumentResult, Finding, LintReport } from '../types.js';
 /** Below this many files a second thread costs more (start-up, pack compilation) than it saves. */
 export const PARALLEL_MIN_FILES = 400;
 
-/** How many worker threads to use for `fileCount` files: MSGLINT_WORKERS overrides (0 or 1 = none). */
+/**
+ * How many threads lint `fileCount` files, the main thread included (1 = no worker threads).
+ * MSGLINT_WORKERS overrides (0 or 1 = the main thread alone).
+ */
 export function workerCount(fileCount: number): number {
   const forced = process.env.MSGLINT_WORKERS;
   if (forced !== undefined && forced !== '') return Math.max(0, Math.floor(Number(forced)) || 0);
@@ -57,48 +61,65 @@ class ShardWorker {
 }
 
 /**
- * Lints files with worker threads: each worker parses a share of the files and lints its template-only
- * files; files holding campaigns, accounts or configs are linted here, with every template in view.
+ * Lints files on `threads` threads: the main thread and `threads − 1` worker threads each parse a share of
+ * the files and lint its template-only files, with every other template in view (stubs); files holding
+ * campaigns, accounts, logs or configs are linted last, here, with every template and its findings in view.
  * The report is the same, byte for byte, as a single-threaded run.
  */
-export async function lintInParallel(linter: Linter, files: string[], options: LintOptions, workers: number): Promise<LintReport> {
+export async function lintInParallel(linter: Linter, files: string[], options: LintOptions, threads: number): Promise<LintReport> {
   const setup: WorkerSetup = { cwd: options.cwd, config: linter.config, packs: options.packs, now: (options.now ?? new Date()).toISOString(), explain: options.explain ?? false };
-  const pool = Array.from({ length: workers }, () => new ShardWorker(setup));
+  const pool = Array.from({ length: threads - 1 }, () => new ShardWorker(setup));
   try {
-    // Interleave files across workers so each gets a similar mix of sizes.
-    const shards = pool.map((_, i) => files.filter((_, j) => j % workers === i));
-    const parsed = (await Promise.all(pool.map((w, i) => w.request({ type: 'parse', files: shards[i] })))).map((m) => (m as { shard: ParsedShard }).shard);
-    const deferredFiles = parsed.flatMap((p) => p.deferred).sort();
-    const deferred = await readParsedFiles(deferredFiles, options.cwd);
+    // Interleave files across threads so each gets a similar mix of sizes; the main thread takes the first share.
+    const shards = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));
+    const parsing = Promise.all(pool.map((w, i) => w.request({ type: 'parse', files: shards[i + 1] })));
+    const own = parseShard(shards[0], options.cwd);
+    const parsed = (await parsing).map((m) => (m as { shard: ParsedShard }).shard);
+    const deferredFiles = [...own.deferred.map((p) => p.source.absPath), ...parsed.flatMap((p) => p.deferred)].sort();
+    const ownDeferred = new Map(own.deferred.map((p) => [p.source.absPath, p]));
+    const deferred = [...(await readParsedFiles(deferredFiles.filter((f) => !ownDeferred.has(f)), options.cwd)), ...ownDeferred.values()].sort((a, b) => (a.source.absPath < b.source.absPath ? -1 : 1));
     // Templates, and what Meta says about them (webhook logs, send logs), so template facts agree in every thread.
-    const deferredTemplates = toStubs(deferred.flatMap((p) => p.documents.filter((d) => d.kind === 'template' || d.kind === 'webhook' || d.kind === 'send-log')));
-    const linted = (
-      await Promise.all(
-        pool.map((w, i) => {
-          const external: DocumentStub[] = [...parsed.flatMap((p, j) => (j === i ? [] : p.templates)), ...deferredTemplates];
-          return w.request({ type: 'lint', external });
-        }),
-      )
-    ).map((m) => (m as { shard: LintedShard }).shard);
-
-    // Campaigns and the other deferred documents: every worker's template is visible, with its findings.
-    const stubDocs: LintDocument[] = [];
+    const deferredTemplateDocs = deferred.flatMap((p) => p.documents.filter((d) => d.kind === 'template' || d.kind === 'webhook' || d.kind === 'send-log'));
+    const deferredTemplates = toStubs(deferredTemplateDocs);
+    const ownTemplates = own.lintable.flatMap((p) => p.documents);
+    const ownStubs = pool.length > 0 ? toStubs(ownTemplates) : [];
+    const lintingElsewhere = Promise.all(
+      pool.map((w, i) => {
+        const external: DocumentStub[] = [...ownStubs, ...parsed.flatMap((p, j) => (j === i ? [] : p.templates)), ...deferredTemplates];
+        return w.request({ type: 'lint', external });
+      }),
+    );
+    // This thread's share, meanwhile, with the workers' templates in view.
     const stubFiles = new Map();
-    const findings = new Map<LintDocument, Finding[]>();
+    const workerTemplates: LintDocument[] = parsed.flatMap((p) => p.templates.map((stub) => stubDocument(stub, stubFiles)));
+    const ownFindings = new Map<LintDocument, Finding[]>();
+    const ownReport = await lintParsed(linter, own.lintable, options, { documents: [...workerTemplates, ...deferredTemplateDocs], findings: new Map() }, ownFindings);
+    const linted = (await lintingElsewhere).map((m) => (m as { shard: LintedShard }).shard);
+
     const resultsByFile = new Map<string, DocumentResult[]>();
+    const absOfRel = new Map<string, string>();
+    for (const p of own.lintable) absOfRel.set(p.source.relPath, p.source.absPath);
+    for (const r of ownReport.results) {
+      const abs = absOfRel.get(r.file)!;
+      const list = resultsByFile.get(abs) ?? [];
+      list.push(r);
+      resultsByFile.set(abs, list);
+    }
     linted.forEach((shard) => shard.results.forEach((r) => resultsByFile.set(r.absPath, r.results)));
-    parsed.forEach((p) => {
-      for (const stub of p.templates) {
-        const doc = stubDocument(stub, stubFiles);
-        stubDocs.push(doc);
-        const result = resultsByFile.get(stub.absPath)?.find((r) => r.kind === 'template' && r.name === stub.name && r.language === stub.language);
+    if (deferred.length > 0) {
+      // Campaigns and the other deferred documents: every template is visible, with its findings.
+      const findings = new Map<LintDocument, Finding[]>(ownFindings);
+      for (const doc of workerTemplates) {
+        const result = resultsByFile.get(doc.source.absPath)?.find((r) => r.kind === 'template' && r.name === doc.name && r.language === doc.language);
         if (result) findings.set(doc, result.findings);
       }
-    });
-    const main = await lintParsed(linter, deferred, options, { documents: stubDocs, findings });
-    for (const f of deferredFiles) resultsByFile.set(f, []);
-    const absOfRel = new Map(deferred.map((p) => [p.source.relPath, p.source.absPath]));
-    for (const r of main.results) resultsByFile.get(absOfRel.get(r.file)!)!.push(r);
+      const main = await lintParsed(linter, deferred, options, { documents: [...workerTemplates, ...ownTemplates], findings });
+      for (const p of deferred) {
+        absOfRel.set(p.source.relPath, p.source.absPath);
+        resultsByFile.set(p.source.absPath, []);
+      }
+      for (const r of main.results) resultsByFile.get(absOfRel.get(r.file)!)!.push(r);
+    }
     const results = files.flatMap((f) => resultsByFile.get(f) ?? []);
     return { version: 1, tool: { name: 'msglint', version: toolVersion() }, results, summary: summarize(results, files.length) };
   } finally {

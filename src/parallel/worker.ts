@@ -1,18 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { mayNestDeeply } from './nesting.js';
-import { MAX_FILE_BYTES } from '../documents/source.js';
+import { parseShard } from './shard.js';
 import { stubDocument, toStubs } from './stubs.js';
 import type { FromWorker, LintedShard, ToWorker, WorkerSetup } from './protocol.js';
-import { readParsedFiles, type ParsedFile } from '../documents/parse.js';
+import type { ParsedFile } from '../documents/parse.js';
 import { createLinter, lintParsed } from '../lint.js';
 
 // A worker parses its share of the files, tells the main thread which templates it holds (for
 // cross-document facts), then lints its template-only files with the other workers' templates in view.
 const setup = workerData as WorkerSetup;
 const linter = createLinter(setup.cwd, { config: setup.config, packs: setup.packs });
-let parsed: ParsedFile[] = [];
 let lintable: ParsedFile[] = [];
 
 const post = (message: FromWorker) => parentPort!.postMessage(message);
@@ -25,24 +22,9 @@ parentPort!.on('message', (message: ToWorker) => {
 
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'parse') {
-    // Files that may nest deeper than a worker's stack allows are parsed on the main thread instead.
-    const deep = new Set<string>();
-    await Promise.all(
-      message.files.map(async (f) => {
-        try {
-          // Only regular files of a size msglint reads (a link to /dev/zero never ends); the guarded reader
-          // below reports everything else.
-          const info = await stat(f);
-          if (info.isFile() && info.size <= MAX_FILE_BYTES && mayNestDeeply(await readFile(f))) deep.add(f);
-        } catch {
-          // Unreadable: the parse below reports it.
-        }
-      }),
-    );
-    parsed = await readParsedFiles(message.files.filter((f) => !deep.has(f)), setup.cwd);
-    const deferred = parsed.filter((p) => p.documents.some((d) => d.kind !== 'template'));
-    lintable = parsed.filter((p) => !deferred.includes(p));
-    post({ type: 'parsed', shard: { templates: toStubs(lintable.flatMap((p) => p.documents)), deferred: [...deferred.map((p) => p.source.absPath), ...deep] } });
+    const shard = parseShard(message.files, setup.cwd, true);
+    lintable = shard.lintable;
+    post({ type: 'parsed', shard: { templates: toStubs(lintable.flatMap((p) => p.documents)), deferred: [...shard.deferred.map((p) => p.source.absPath), ...shard.deep] } });
     return;
   }
   const stubFiles = new Map();
@@ -57,6 +39,5 @@ async function handle(message: ToWorker): Promise<void> {
     entry.results.push(r);
   }
   post({ type: 'linted', shard: { results: [...byFile.values()], files: lintable.length } });
-  parsed = [];
   lintable = [];
 }

@@ -43,7 +43,7 @@ interface CommentToken {
  * Finds msglint directives in the comments of a YAML file. Comments are taken from yaml's lexer, so a `#`
  * inside a block scalar or a quoted string is text, never a directive. JSON has no comments.
  */
-export function scanDirectives(source: SourceFile, yamlDocs: readonly Document.Parsed[]): Directive[] {
+export function scanDirectives(source: SourceFile, yamlDocs: () => readonly Document.Parsed[]): Directive[] {
   if (source.format === 'json' || !source.text.includes('msglint-')) return [];
   const comments = collectComments(source.text);
   const candidates = comments.filter((c) => DIRECTIVE.test(c.source));
@@ -55,7 +55,7 @@ export function scanDirectives(source: SourceFile, yamlDocs: readonly Document.P
     if (column === 1 || before.trim() === '') commentOnlyLines.add(line);
   }
   let ends: Map<number, number> | undefined;
-  const valueEnds = () => (ends ??= multiLineValues(source, yamlDocs));
+  const valueEnds = () => (ends ??= multiLineValues(source, yamlDocs()));
   return candidates.map((c) => parseDirective(c, source, commentOnlyLines, valueEnds));
 }
 

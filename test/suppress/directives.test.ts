@@ -11,7 +11,7 @@ import { ROOT } from '../helpers/cli.js';
 
 function scan(text: string, file = '/repo/a.yaml') {
   const docs = parseAllDocuments(text) as Document.Parsed[];
-  return scanDirectives(sourceFromText(text, file, '/repo'), Array.isArray(docs) ? docs : []);
+  return scanDirectives(sourceFromText(text, file, '/repo'), () => (Array.isArray(docs) ? docs : []));
 }
 
 /** The oracle: every comment token of yaml's concrete syntax tree. */

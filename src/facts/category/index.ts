@@ -254,7 +254,8 @@ export const languageDetectorPreparer: WorkspacePreparer = {
   async prepare(workspace) {
     let needed = false;
     for (const doc of workspace.documents) {
-      if (doc.kind !== 'template') continue;
+      // Templates linted by another thread get their language facts there.
+      if (doc.kind !== 'template' || doc.external) continue;
       const c = cacheOf(doc);
       if (c.detection) continue;
       // Final for most templates (confirmed by function words, or too short): kept for the facts.

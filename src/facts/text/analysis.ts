@@ -70,9 +70,15 @@ export function ranges(text: string, re: RegExp): [number, number][] {
   return out;
 }
 
-/** Analyses by language and string; bounded, and emptied when full (a run rarely has this many distinct texts). */
+/**
+ * Analyses by language and string, for the texts that templates repeat (footers, button labels); emptied
+ * when full. Small on purpose: each analysis is a few kilobytes, and a large run's distinct bodies must
+ * not all stay in memory.
+ */
 const shared = new Map<string, TextAnalysis>();
-const SHARED_LIMIT = 50_000;
+const SHARED_LIMIT = 2_000;
+/** Footers, headers and button labels repeat from template to template; bodies seldom do. */
+const SHARED_MAX_CHARS = 160;
 
 /** The analysis of one template text in one language (cached per text object and per distinct string). */
 export function analyze(source: TemplateText, language: string): AnalyzedText {
@@ -84,8 +90,10 @@ export function analyze(source: TemplateText, language: string): AnalyzedText {
   let core = shared.get(key);
   if (!core) {
     core = analyzeString(source.text, language);
-    if (shared.size >= SHARED_LIMIT) shared.clear();
-    shared.set(key, core);
+    if (source.text.length <= SHARED_MAX_CHARS) {
+      if (shared.size >= SHARED_LIMIT) shared.clear();
+      shared.set(key, core);
+    }
   }
   const analyzed: AnalyzedText = Object.assign(Object.create(core) as TextAnalysis, { source }) as AnalyzedText;
   byLanguage.set(language, analyzed);

@@ -1,0 +1,60 @@
+import type { Document } from 'yaml';
+
+import { parseSource, type LintDocument, type ParsedFile } from './parse.js';
+
+/**
+ * Memory for large runs. A parsed template's syntax tree is about 13 KB, and the fact caches that
+ * its rules fill are as much again; holding them for 10,000 files costs hundreds of megabytes, while
+ * after a file's rules have run only its data (for other documents' facts) and its text are needed.
+ *
+ * Both are let go here, and nothing is lost: the syntax tree comes back, the same, by parsing the
+ * file's text again on first use (placing a finding, reading a suppression comment); parsing is
+ * deterministic, so positions are those of the first parse.
+ */
+
+/**
+ * From this many files on, syntax trees are dropped after parsing and parsed again for the files that
+ * have findings (about one in ten in a real repository): a little more time for a lot less memory.
+ */
+export const DROP_TREES_FROM_FILES = 400;
+
+/** Replaces the files' syntax trees with ones parsed again on demand. */
+export function dropSyntaxTrees(files: readonly ParsedFile[]): void {
+  for (const file of files) dropSyntaxTree(file);
+}
+
+/** Files whose trees are parsed on demand, with the tree parsed last (let go again by the next drop). */
+const onDemand = new WeakMap<ParsedFile, { reparsed?: Map<number, Document.Parsed> }>();
+
+export function dropSyntaxTree(file: ParsedFile): void {
+  const known = onDemand.get(file);
+  if (known) {
+    known.reparsed = undefined;
+    return;
+  }
+  // A problem that belongs to one of the file's YAML documents is matched to it by identity.
+  if (file.documents.length === 0 || file.problems.some((p) => p.yaml)) return;
+  const holder: { reparsed?: Map<number, Document.Parsed> } = {};
+  onDemand.set(file, holder);
+  for (const doc of file.documents) {
+    const index = doc.index;
+    Object.defineProperty(doc, 'yaml', {
+      enumerable: true,
+      configurable: true,
+      get: (): Document.Parsed => {
+        holder.reparsed ??= new Map(parseSource(file.source).documents.map((d) => [d.index, d.yaml]));
+        return holder.reparsed.get(index)!;
+      },
+    });
+  }
+}
+
+/**
+ * Lets the collector take back what the facts cached for these documents once their rules have run.
+ * Fact caches are WeakMaps keyed by a document's `data` object (see e.g. templateShape): giving the
+ * document a shallow copy of it, equal in every value, leaves those entries unreachable. A later fact
+ * (a campaign reading the template it sends) computes what it needs again.
+ */
+export function releaseFacts(docs: readonly LintDocument[]): void {
+  for (const doc of docs) doc.data = { ...doc.data };
+}
