@@ -7,6 +7,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.name}/${pkg.version} ${process.platform}-${process.arch} node-${process.version}\n`);
 } else {
-  const { execute } = await import('@oclif/core');
+  // The `execute` entry point only: the package's index also loads help, ux and more (≈ 40 ms).
+  const { execute } = await import('@oclif/core/execute');
   await execute({ dir: import.meta.url });
 }

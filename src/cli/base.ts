@@ -1,7 +1,9 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { Command, Flags, Errors } from '@oclif/core';
+import * as Errors from '@oclif/core/errors';
+import * as Flags from '@oclif/core/flags';
+import { Command } from '@oclif/core/command';
 
 /** Flags shared by the commands that read documents. */
 export const commonFlags = {

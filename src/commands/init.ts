@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 
 import { MsglintCommand, UserFacingError, writeAtomic } from '../cli/base.js';
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 
 import { commonFlags, MsglintCommand, UserFacingError, writeAtomic } from '../cli/base.js';
 import type { FormatName } from '../report/index.js';
