@@ -13,7 +13,9 @@ import { evaluateDocument } from './engine/evaluate.js';
 import { builtinPackFile, listBuiltinPacks, loadPackFile, PackError, type RulePack } from './engine/pack.js';
 import { builtinFacts, builtinPreparers, type FactRegistry } from './facts/index.js';
 import { toolVersion } from './package-root.js';
+import type { DocumentStub } from './parallel/protocol.js';
 import { lintInParallel, workerCount, WorkerFailure } from './parallel/run.js';
+import { toStubs } from './parallel/stubs.js';
 import { coreRule } from './report/rule-catalog.js';
 import { scoreFindings } from './scoring/risk.js';
 import { applySuppressions } from './suppress/index.js';
@@ -35,6 +37,8 @@ export interface LintOptions {
   /** "Now", for deterministic output in tests. */
   now?: Date;
   explain?: boolean;
+  /** Reuse unchanged template files' results from this cache file, and update it (see cache/index.ts). */
+  cacheFile?: string;
 }
 
 export interface Linter {
@@ -94,19 +98,35 @@ export async function runLint(linter: Linter, options: LintOptions): Promise<Lin
     throw new UsageError(`no such file, folder or match: ${discovery.missing.join(', ')}`);
   }
   if (config.ignoreGroups.length > 0) discovery.files = discovery.files.filter((f) => !isIgnored(config, f));
-  const workers = workerCount(discovery.files.length);
+  if (options.cacheFile) {
+    const { lintWithCache } = await import('./cache/lint.js');
+    const cached = await lintWithCache(linter, discovery.files, options, options.cacheFile, (files, templates) => lintFiles(linter, files, options, templates));
+    if (cached.writeError) process.stderr.write(`msglint: could not write the cache ${options.cacheFile}: ${cached.writeError}\n`);
+    return cached.report;
+  }
+  return lintFiles(linter, discovery.files, options);
+}
+
+/** Lints these files, on several threads when there are many; `templatesOut` receives their templates. */
+async function lintFiles(linter: Linter, files: string[], options: LintOptions, templatesOut?: DocumentStub[]): Promise<LintReport> {
+  const workers = workerCount(files.length);
   if (workers > 1) {
     try {
-      return await lintInParallel(linter, discovery.files, options, workers);
+      return await lintInParallel(linter, files, options, workers, templatesOut);
     } catch (error) {
       if (!(error instanceof WorkerFailure)) throw error;
       // Same result, one thread: a worker's failure must not cost the user the report.
       process.stderr.write(`msglint: ${error.message}; linting on one thread instead\n`);
+      templatesOut?.splice(0);
     }
   }
   // Many files: keep their data, not their syntax trees, until each is linted.
-  const parsedFiles = await readParsedFiles(discovery.files, cwd, discovery.files.length >= DROP_TREES_FROM_FILES);
-  return lintParsed(linter, parsedFiles, options);
+  const parsedFiles = await readParsedFiles(files, options.cwd, files.length >= DROP_TREES_FROM_FILES);
+  const report = await lintParsed(linter, parsedFiles, options);
+  if (templatesOut) {
+    for (const p of parsedFiles) if (p.documents.every((d) => d.kind === 'template')) templatesOut.push(...toStubs(p.documents));
+  }
+  return report;
 }
 
 /**

@@ -20,6 +20,7 @@ export default class Lint extends MsglintCommand {
     '<%= config.bin %> lint --format sarif --output msglint.sarif',
     '<%= config.bin %> lint --write-baseline .msglint-baseline.json',
     '<%= config.bin %> lint --baseline .msglint-baseline.json --format github',
+    '<%= config.bin %> lint templates --cache',
   ];
   static override strict = false;
   static override args = { paths: Args.string({ description: "files, folders or globs (default: the config's files, else the current folder)" }) };
@@ -36,6 +37,8 @@ export default class Lint extends MsglintCommand {
     'max-risk': Flags.integer({ description: "also exit 1 when any document's risk score is above this (0–100); default: the config's maxRisk", min: 0, max: 100 }),
     baseline: Flags.string({ description: 'ignore the findings recorded in this baseline file and fail only on new ones' }),
     'write-baseline': Flags.string({ description: 'record the current findings in this baseline file (then they no longer fail the run)' }),
+    cache: Flags.boolean({ description: 'reuse the results of template files that did not change since the last run with --cache (same packs, config and msglint), and remember this run\'s' }),
+    'cache-location': Flags.string({ description: 'the cache file (default: .msglintcache in the working directory)', dependsOn: ['cache'] }),
   };
 
   async run(): Promise<void> {
@@ -47,7 +50,8 @@ export default class Lint extends MsglintCommand {
     const cwd = process.cwd();
     const linter = createLinter(cwd, { packs: flags.pack, configPath: flags.config });
     // The JSON and HTML reports carry each score's explanation (risk.explanation).
-    const report = await runLint(linter, { cwd, paths: argv as string[], explain: flags.format === 'json' || flags.format === 'html' });
+    const cacheFile = flags.cache ? path.resolve(cwd, flags['cache-location'] ?? '.msglintcache') : undefined;
+    const report = await runLint(linter, { cwd, paths: argv as string[], explain: flags.format === 'json' || flags.format === 'html', cacheFile });
 
     try {
       if (flags['write-baseline']) {

@@ -66,7 +66,7 @@ class ShardWorker {
  * campaigns, accounts, logs or configs are linted last, here, with every template and its findings in view.
  * The report is the same, byte for byte, as a single-threaded run.
  */
-export async function lintInParallel(linter: Linter, files: string[], options: LintOptions, threads: number): Promise<LintReport> {
+export async function lintInParallel(linter: Linter, files: string[], options: LintOptions, threads: number, templatesOut?: DocumentStub[]): Promise<LintReport> {
   const setup: WorkerSetup = { cwd: options.cwd, config: linter.config, packs: options.packs, now: (options.now ?? new Date()).toISOString(), explain: options.explain ?? false };
   const pool = Array.from({ length: threads - 1 }, () => new ShardWorker(setup));
   try {
@@ -82,7 +82,8 @@ export async function lintInParallel(linter: Linter, files: string[], options: L
     const deferredTemplateDocs = deferred.flatMap((p) => p.documents.filter((d) => d.kind === 'template' || d.kind === 'webhook' || d.kind === 'send-log'));
     const deferredTemplates = toStubs(deferredTemplateDocs);
     const ownTemplates = own.lintable.flatMap((p) => p.documents);
-    const ownStubs = pool.length > 0 ? toStubs(ownTemplates) : [];
+    const ownStubs = pool.length > 0 || templatesOut ? toStubs(ownTemplates) : [];
+    templatesOut?.push(...ownStubs, ...parsed.flatMap((p) => p.templates));
     const lintingElsewhere = Promise.all(
       pool.map((w, i) => {
         const external: DocumentStub[] = [...ownStubs, ...parsed.flatMap((p, j) => (j === i ? [] : p.templates)), ...deferredTemplates];

@@ -60,5 +60,10 @@ describe('a large run on several threads', () => {
     expect(two.stdout).toBe(one.stdout);
     expect(three.stdout).toBe(one.stdout);
     expect([two.code, three.code]).toEqual([one.code, one.code]);
-  }, 120_000);
+    // The cache, filled by a run on two threads and then read: the same report again.
+    for (let run = 0; run < 2; run++) {
+      const cached = await runCli(['lint', '.', '--format', 'json', '--cache'], dir, { MSGLINT_WORKERS: '2' });
+      expect(cached.stdout).toBe(one.stdout);
+    }
+  }, 180_000);
 });
