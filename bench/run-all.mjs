@@ -2,7 +2,7 @@
 // Every performance figure of PRODUCT.md in one command: `npm run bench` (after `npm run build`).
 // Prints each figure with its target. Timings are medians of several runs; RSS is the child's peak.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +49,21 @@ for (const n of [1000, 10000]) {
 }
 const growth = runs[10000] / runs[1000];
 report('growth: 10× the templates', `${growth.toFixed(2)}× the time`, '≤ 11×', growth <= 11);
+
+// Re-run with --cache after one of the 10,000 files changed (a pull request's second push).
+{
+  const dir = path.join(root, 'bench', 'out', 'templates-10000-cache');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(ensureTemplates(10000), dir, { recursive: true });
+  const cacheArgs = ['lint', dir, '--format', 'json', '--fail-on', 'never', '--cache', '--cache-location', path.join(dir, '.msglintcache')];
+  const first = timeCli(cacheArgs);
+  const changed = path.join(dir, '000', 'template_000001.yaml');
+  writeFileSync(changed, readFileSync(changed, 'utf8').replace('Reply STOP to opt out', 'Reply STOP to stop these messages'));
+  const again = timeCli(cacheArgs);
+  const plain = timeCli(['lint', dir, '--format', 'json', '--fail-on', 'never']);
+  const same = again.stdout === plain.stdout;
+  console.log(`      lint --cache, 10,000 files, 1 changed`.padEnd(50) + `${(again.ms / 1000).toFixed(2)} s (first run ${(first.ms / 1000).toFixed(2)} s); report ${same ? 'identical to' : 'DIFFERENT from'} an uncached run`);
+}
 
 // 5. 1,000,000-row audience (the audience benchmark prints its own line when present)
 const audienceBench = path.join(root, 'bench', 'audience.mjs');
