@@ -14,6 +14,17 @@ export const commonFlags = {
   debug: Flags.boolean({ description: 'show stack traces for internal errors', hidden: false }),
 };
 
+/** `--now`: the moment time-dependent checks (sending windows, signal ages, consent age) are made at. */
+export const nowFlag = Flags.string({ description: 'check as of this moment (ISO 8601, e.g. 2026-11-28T09:00:00Z) instead of the clock, for reproducible reports' });
+
+/** The `--now` value as a date; a value that is not one is a usage error (exit 2). */
+export function parseNow(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const now = new Date(value);
+  if (Number.isNaN(now.getTime())) throw new UserFacingError(`--now ${value} is not a date (use ISO 8601, e.g. 2026-11-28T09:00:00Z)`);
+  return now;
+}
+
 /** A mistake in how msglint was called, a config or a pack: exit 2 with a one-line message. */
 export class UserFacingError extends Error {
   constructor(

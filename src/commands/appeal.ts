@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 
-import { commonFlags, MsglintCommand, UserFacingError, writeAtomic } from '../cli/base.js';
+import { commonFlags, MsglintCommand, nowFlag, parseNow, UserFacingError, writeAtomic } from '../cli/base.js';
 
 export default class Appeal extends MsglintCommand {
   static override summary = 'Write the appeal evidence report: what was wrong, what was fixed, what is in place now';
@@ -18,7 +18,7 @@ export default class Appeal extends MsglintCommand {
     account: Flags.string({ description: 'account document to name in the report (default: the campaigns\' account)' }),
     format: Flags.string({ char: 'f', options: ['markdown', 'html', 'json', 'pdf'], default: 'markdown' }),
     output: Flags.string({ char: 'o', description: 'write the report to this file (required for pdf)' }),
-    now: Flags.string({ description: 'the date to report as "now" (ISO 8601), for reproducible reports', hidden: true }),
+    now: nowFlag,
   };
 
   async run(): Promise<void> {
@@ -26,8 +26,7 @@ export default class Appeal extends MsglintCommand {
     if (flags.format === 'pdf' && !flags.output) throw new UserFacingError('--format pdf needs --output FILE (a PDF is not printed to a terminal)');
     const { buildAppeal } = await import('../appeal/build.js');
     const { appealHtml, appealJson, appealMarkdown } = await import('../appeal/render.js');
-    const now = flags.now ? new Date(flags.now) : undefined;
-    if (now && Number.isNaN(now.getTime())) throw new UserFacingError(`--now ${flags.now} is not a date`);
+    const now = parseNow(flags.now);
     let report;
     try {
       report = await buildAppeal({ cwd: process.cwd(), before: flags.before, paths: argv as string[], restriction: flags.restriction, accountFile: flags.account, configPath: flags.config, packs: flags.pack, now });

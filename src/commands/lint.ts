@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 
-import { commonFlags, MsglintCommand, UserFacingError, writeAtomic } from '../cli/base.js';
+import { commonFlags, nowFlag, parseNow, MsglintCommand, UserFacingError, writeAtomic } from '../cli/base.js';
 import type { FormatName } from '../report/index.js';
 
 // Kept here (not imported from report/) so that loading the command stays cheap; a test checks they match.
@@ -26,6 +26,7 @@ export default class Lint extends MsglintCommand {
   static override args = { paths: Args.string({ description: "files, folders or globs (default: the config's files, else the current folder)" }) };
   static override flags = {
     ...commonFlags,
+    now: nowFlag,
     format: Flags.string({
       char: 'f',
       description: 'output format: stylish (people), json (scripts), sarif (GitHub code scanning), github (workflow annotations), junit (CI test reports), markdown (pull-request comment), html (a self-contained report to share and print)',
@@ -51,7 +52,7 @@ export default class Lint extends MsglintCommand {
     const linter = createLinter(cwd, { packs: flags.pack, configPath: flags.config });
     // The JSON and HTML reports carry each score's explanation (risk.explanation).
     const cacheFile = flags.cache ? path.resolve(cwd, flags['cache-location'] ?? '.msglintcache') : undefined;
-    const report = await runLint(linter, { cwd, paths: argv as string[], explain: flags.format === 'json' || flags.format === 'html', cacheFile });
+    const report = await runLint(linter, { cwd, paths: argv as string[], explain: flags.format === 'json' || flags.format === 'html', cacheFile, now: parseNow(flags.now) });
 
     try {
       if (flags['write-baseline']) {

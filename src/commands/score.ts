@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 
-import { commonFlags, MsglintCommand } from '../cli/base.js';
+import { commonFlags, nowFlag, parseNow, MsglintCommand } from '../cli/base.js';
 
 export default class Score extends MsglintCommand {
   static override summary = 'Risk score per document, with the rules that contributed their points';
@@ -12,6 +12,7 @@ export default class Score extends MsglintCommand {
   static override args = { paths: Args.string({ description: "files, folders or globs (default: the config's files, else the current folder)" }) };
   static override flags = {
     ...commonFlags,
+    now: nowFlag,
     format: Flags.string({ char: 'f', description: 'output format: text (table and explanations), json (the lint JSON with risk.explanation), html (a shareable report)', options: ['text', 'json', 'html'], default: 'text' }),
     'max-risk': Flags.integer({ description: 'exit 1 when any document scores above this (0–100); default: the config\'s maxRisk', min: 0, max: 100 }),
     top: Flags.integer({ description: 'show only the N riskiest documents (text format)', min: 1 }),
@@ -23,7 +24,7 @@ export default class Score extends MsglintCommand {
     const { checkMaxRisk, gateFailed, gateMessage, resolveMaxRisk } = await import('../scoring/threshold.js');
     const cwd = process.cwd();
     const linter = createLinter(cwd, { packs: flags.pack, configPath: flags.config });
-    const report = await runLint(linter, { cwd, paths: argv as string[], explain: true });
+    const report = await runLint(linter, { cwd, paths: argv as string[], explain: true, now: parseNow(flags.now) });
     let text: string;
     if (flags.format === 'json') {
       text = (await import('../report/json.js')).formatJson(report);

@@ -195,3 +195,22 @@ rules:
     expect(f).toMatchObject({ line: 6, column: 63, endLine: 6, endColumn: 71, matchedText: "Track it" });
   });
 });
+
+describe('--now', () => {
+  it('makes time-dependent checks reproducible and is checked as a date', async () => {
+    const args = ['lint', 'fixtures/meta-signals', '--format', 'json', '--fail-on', 'never'];
+    const [during, again, after] = await Promise.all([
+      runCli([...args, '--now', '2026-11-01T00:00:00Z']),
+      runCli([...args, '--now', '2026-11-01T00:00:00Z']),
+      runCli([...args, '--now', '2027-06-01T00:00:00Z']),
+    ]);
+    expect(during.stdout).toBe(again.stdout);
+    // The account restriction in the webhook log is active in November, long over by June.
+    expect(during.stdout).toContain('signals/account-restricted');
+    expect(after.stdout).not.toContain('signals/account-restricted');
+    const bad = await runCli(['lint', 'fixtures/templates/order_update.yaml', '--now', 'yesterday']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/--now yesterday is not a date/);
+  });
+});
