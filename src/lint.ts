@@ -151,7 +151,7 @@ export async function lintParsed(
   const now = options.now ?? new Date();
   const own = parsedFiles.flatMap((p) => p.documents);
   const documents = external ? sortDocuments([...own, ...external.documents]) : own;
-  const workspace = buildWorkspace(options.cwd, documents);
+  const workspace = buildWorkspace(options.cwd, documents, linter.config.account);
   const thresholds = linter.config.thresholds;
   for (const preparer of builtinPreparers()) await preparer.prepare(workspace, now, thresholds);
   const ctx = { workspace, now, thresholds };

@@ -14,6 +14,8 @@ export interface Workspace {
    * keyed by preparer id; facts read them synchronously.
    */
   prepared: Map<string, unknown>;
+  /** The config's `account`, for campaigns that name none: an absolute path, or the account inline. */
+  defaultAccount?: string | Record<string, unknown>;
 }
 
 /** Work that needs I/O or the whole workspace, done once before any rule runs. */
@@ -26,7 +28,7 @@ export function templateKey(name: string, language?: string): string {
   return language ? `${name}|${language}` : name;
 }
 
-export function buildWorkspace(cwd: string, documents: readonly LintDocument[]): Workspace {
+export function buildWorkspace(cwd: string, documents: readonly LintDocument[], defaultAccount?: string | Record<string, unknown>): Workspace {
   const templatesByName = new Map<string, LintDocument[]>();
   for (const doc of documents) {
     if (doc.kind !== 'template' || !doc.name) continue;
@@ -36,5 +38,5 @@ export function buildWorkspace(cwd: string, documents: readonly LintDocument[]):
       templatesByName.set(key, list);
     }
   }
-  return { cwd, documents, templatesByName, prepared: new Map() };
+  return { cwd, documents, templatesByName, prepared: new Map(), ...(defaultAccount !== undefined ? { defaultAccount } : {}) };
 }

@@ -42,10 +42,12 @@ export const campaignLinker: WorkspacePreparer = {
       if (doc.kind !== 'campaign') continue;
       const dir = path.dirname(doc.source.absPath);
       const links: CampaignLinks = { templates: [] };
-      const account = doc.data.account;
+      // A campaign that names no account sends from the config's (`account:` in msglint.config.yaml).
+      const named = doc.data.account !== undefined && doc.data.account !== null && doc.data.account !== '';
+      const account = named ? doc.data.account : workspace.defaultAccount;
       if (isRecord(account)) {
         links.account = account;
-        links.accountSource = 'inline';
+        links.accountSource = named ? 'inline' : 'config';
       } else if (typeof account === 'string' && account.trim() !== '') {
         const abs = path.resolve(dir, account);
         let pending = accountCache.get(abs);
