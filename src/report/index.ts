@@ -40,8 +40,17 @@ export function formatReport(report: LintReport, format: FormatName, opts: Forma
     case 'markdown':
       return formatMarkdown(report, { rules: opts.rules ?? CORE_RULES, quiet: opts.quiet });
     case 'html':
-      return formatHtml(report, { rules: opts.rules });
+      return formatHtml(opts.quiet ? errorsOnly(report) : report, { rules: opts.rules });
   }
+}
+
+/** The report as --quiet shows it to people: errors only, counted as such (scores are unchanged). */
+function errorsOnly(report: LintReport): LintReport {
+  return {
+    ...report,
+    results: report.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })),
+    summary: { ...report.summary, warnings: 0, infos: 0 },
+  };
 }
 
 export { ruleCatalog, CORE_RULES, type RuleInfo } from './rule-catalog.js';

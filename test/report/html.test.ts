@@ -118,3 +118,19 @@ components:
     expect(safeHref('not a url')).toBeUndefined();
   });
 });
+
+describe('HTML report with --quiet', () => {
+  it('shows errors only, as the terminal does', async () => {
+    const { formatReport } = await import('../../src/report/index.js');
+    const linter = createLinter(ROOT);
+    const report = await runLint(linter, { cwd: ROOT, paths: ['fixtures/templates'], now: NOW, explain: true });
+    const findings = report.results.flatMap((r) => r.findings);
+    const errorRules = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.ruleId));
+    const warning = findings.find((f) => f.severity === 'warning' && !errorRules.has(f.ruleId))!;
+    const error = findings.find((f) => f.severity === 'error')!;
+    expect(formatReport(report, 'html', { color: false, quiet: false })).toContain(warning.ruleId);
+    const quiet = formatReport(report, 'html', { color: false, quiet: true });
+    expect(quiet).not.toContain(warning.ruleId);
+    expect(quiet).toContain(error.ruleId);
+  });
+});
