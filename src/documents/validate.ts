@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 
 import { SCHEMA_KINDS, URI_FORMAT, exportNameOf, schemaIdOf, type SchemaKind } from './schema-kinds.js';
 
@@ -50,10 +50,12 @@ export function schemaPath(kind: SchemaKind): string {
 let ajv: Ajv | undefined;
 const validators = new Map<SchemaKind, ValidateFunction>();
 
+/** The ajv compiler, loaded only without the validators precompiled at build (tests on the sources). */
 function getAjv(): Ajv {
   if (ajv) return ajv;
+  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
   // verbose: errors carry the failing value and the schema that failed, which the messages need.
-  const instance = new Ajv({ allErrors: true, strict: false, verbose: true });
+  const instance = new AjvClass({ allErrors: true, strict: false, verbose: true });
   instance.addFormat('uri', URI_FORMAT);
   // All schemas are registered (not compiled) up front: campaign and config refer to the account schema.
   for (const kind of SCHEMA_KINDS) {
