@@ -52,15 +52,17 @@ export function collectEvidence(texts: readonly ScannedText[], language: string)
   const lower = lowerCaseSameLength(joined);
   const all: EvidenceMatch[] = [];
   for (const g of groups) {
-    g.re.lastIndex = 0;
+    const re = g.regexFor(lower);
+    if (!re) continue;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = g.re.exec(lower)) !== null) {
+    while ((m = re.exec(lower)) !== null) {
       if (m[0].length === 0) {
-        g.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       if (m[0].includes(SEPARATOR) || !isWordBoundaryMatch(joined, m.index, m.index + m[0].length)) {
-        g.re.lastIndex = m.index + 1;
+        re.lastIndex = m.index + 1;
         continue;
       }
       const i = textIndexAt(starts, m.index);
