@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Times the template fact providers on one thread, without the engine: µs per template per provider, plus the
 // workspace preparers and the JSON-schema validation, the median of several repetitions.
-// Usage: node bench/facts.mjs [count=1000] [repetitions=7]     (needs `npm run build`)
+// Usage: node bench/facts.mjs [count=1000] [repetitions=7] [--dist=<folder>]     (needs `npm run build`)
 //
 // Each repetition parses the templates again (not timed): providers cache per document, so a second pass over the
 // same documents would measure cache hits. Providers run in registration order, each over every template before the
@@ -13,13 +13,16 @@ import { fileURLToPath } from 'node:url';
 import { generate, isCurrent } from './gen-templates.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const count = Number(process.argv[2] ?? 1000) || 1000;
-const repetitions = Number(process.argv[3] ?? 7) || 7;
-if (!existsSync(path.join(root, 'dist', 'lint.js'))) {
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--dist='));
+// --dist=<folder>: time another build (a copy of dist/ kept inside the package, e.g. bench/out/base-dist) against this one.
+const distDir = path.resolve(process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? path.join(root, 'dist'));
+const count = Number(args[0] ?? 1000) || 1000;
+const repetitions = Number(args[1] ?? 7) || 7;
+if (!existsSync(path.join(distDir, 'lint.js'))) {
   console.error('run "npm run build" first');
   process.exit(2);
 }
-const dist = (p) => import(path.join(root, 'dist', p));
+const dist = (p) => import(path.join(distDir, p));
 const { discoverFiles } = await dist('documents/discover.js');
 const { readParsedFiles } = await dist('documents/parse.js');
 const { validateAgainstSchema } = await dist('documents/validate.js');

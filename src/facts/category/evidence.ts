@@ -129,12 +129,27 @@ function unclearContent(texts: readonly ScannedText[], marketing: EvidenceMatch[
   const body = texts.find((t) => t.role === 'body');
   if (!body || body.text.trim() === '') return { reason: '', matches: [] };
   const whole: TextMatch = { path: body.path, start: 0, end: body.text.length, text: body.text, role: 'body' };
-  const words = body.text.replace(PARAM_RE, ' ').match(WORD_RE) ?? [];
-  if (words.length === 0) return { reason: 'only-parameters', matches: [trimmed(whole)] };
-  if (otp.length === 0 && words.every((w) => EMPTY_WORDS.has(w.toLowerCase().normalize('NFC')))) return { reason: 'only-greeting', matches: [trimmed(whole)] };
+  const words = wordsOf(body.text.replace(PARAM_RE, ' '), otp.length === 0);
+  if (words === 'none') return { reason: 'only-parameters', matches: [trimmed(whole)] };
+  if (words === 'empty') return { reason: 'only-greeting', matches: [trimmed(whole)] };
   const vague = marketing.filter((e) => e.kind === 'vague');
   if (vague.length > 0 && utility.length === 0 && otp.length === 0) return { reason: 'vague-teaser', matches: vague };
   return { reason: '', matches: [] };
+}
+
+/**
+ * Whether a text has no words, only greetings and courtesies (looked at only when `checkEmpty`), or some other word.
+ * Stops at the first word that decides, instead of listing every word of a long body.
+ */
+function wordsOf(text: string, checkEmpty: boolean): 'none' | 'empty' | 'content' {
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let any = false;
+  while ((m = WORD_RE.exec(text)) !== null) {
+    if (!checkEmpty || !EMPTY_WORDS.has(m[0].toLowerCase().normalize('NFC'))) return 'content';
+    any = true;
+  }
+  return any ? 'empty' : 'none';
 }
 
 /** The whole body without its leading and trailing whitespace (so a block scalar's finding starts at its first character). */
