@@ -38,12 +38,14 @@ export class FactSet {
   }
 
   get(name: string): unknown {
-    if (this.values.has(name)) return this.values.get(name);
+    // Rules read the same facts many times per document: one lookup when the value is there (facts are rarely undefined).
+    const value = this.values.get(name);
+    if (value !== undefined || this.values.has(name)) return value;
     const provider = this.providers.get(name);
     if (!provider || this.done.has(provider.id)) return undefined;
     this.done.add(provider.id);
     const computed = provider.compute(this.doc, this.ctx);
-    for (const [k, v] of Object.entries(computed)) this.values.set(k, v);
+    for (const k in computed) this.values.set(k, computed[k]);
     return this.values.get(name);
   }
 

@@ -1,6 +1,6 @@
 import { collectEvidence, type CategoryEvidence, type EvidenceMatch, type ScannedText } from './evidence.js';
-import { naiveBayesLogScores, softmaxPredict, stackerInputs, type LoadedModel, type Prediction } from './model.js';
-import { classifierFeatures } from './tokens.js';
+import { naiveBayesLogScoresOfTokens, softmaxPredict, stackerInputs, type LoadedModel, type Prediction } from './model.js';
+import { classifierTokens } from './tokens.js';
 
 export interface Classification {
   evidence: CategoryEvidence;
@@ -11,7 +11,7 @@ export interface Classification {
 
 /** Classifies texts whose evidence is already collected (structural marks included, as kind `structure`). */
 export function classifyWithEvidence(texts: readonly ScannedText[], language: string, model: LoadedModel, evidence: CategoryEvidence): Classification {
-  const naiveBayes = naiveBayesLogScores(model, classifierFeatures(texts.map((t) => t.text), language));
+  const naiveBayes = naiveBayesLogScoresOfTokens(model, classifierTokens(texts.map((t) => t.text), language));
   const structure = evidence.marketing.filter((e) => e.kind === 'structure').length;
   const prediction = softmaxPredict(model, stackerInputs(naiveBayes, evidence), structure);
   return { evidence, naiveBayes, prediction };

@@ -1,4 +1,4 @@
-import { EMPTY_WORDS, isWordBoundaryMatch, KIND_LABELS, lowerCaseSameLength, phraseGroupsFor, type CategoryName, type EvidenceKind } from './lexicon.js';
+import { EMPTY_WORDS, isWordBoundaryMatch, KIND_LABELS, lowerCaseSameLength, phraseGroupsFor, type CategoryName, type EvidenceKind, type PhraseGroup } from './lexicon.js';
 import type { TextMatch } from '../../types.js';
 import type { TemplateText } from '../template/components.js';
 
@@ -35,9 +35,36 @@ const WORD_RE = /[\p{L}\p{M}]+/gu;
 /** Joins texts for one scan per phrase group; a match that spans a separator is discarded. */
 const SEPARATOR = '\u0000';
 
-/** Scans every text with the phrase groups of the template's language and keeps the matches, without overlaps within a category. */
-export function collectEvidence(texts: readonly ScannedText[], language: string): CategoryEvidence {
-  const groups = phraseGroupsFor(language);
+/**
+ * Scans every text with the phrase groups of the template's language and keeps the matches, without overlaps within a
+ * category. `otp` is the template's one-time-code evidence when it is already known (`collectOtpEvidence`): its groups
+ * are then not scanned again.
+ */
+export function collectEvidence(texts: readonly ScannedText[], language: string, otp?: EvidenceMatch[]): CategoryEvidence {
+  const all = scan(texts, otp ? (g) => g.category !== 'AUTHENTICATION' : () => true, language);
+  const source = new Map(texts.map((t) => [t.path, t.text]));
+  const otpMatches = otp ?? merged(all.filter((e) => e.category === 'AUTHENTICATION'), source);
+  const utility = merged(all.filter((e) => e.category === 'UTILITY'), source);
+  let marketing = all.filter((e) => e.category === 'MARKETING');
+  // "Use code 123456 to sign in" is a one-time code, not a coupon.
+  marketing = marketing.filter((e) => e.kind !== 'coupon' || !otpMatches.some((o) => overlaps(o, e)));
+  // A survey about this user's order, stay or conversation is utility; only a generic survey is marketing.
+  if (utility.some((e) => e.kind === 'interaction')) marketing = marketing.filter((e) => e.kind !== 'survey');
+  marketing = merged(marketing, source);
+  const { reason, matches } = unclearContent(texts, marketing, utility, otpMatches);
+  return { marketing, utility, otp: otpMatches, unclear: reason, unclearMatches: matches };
+}
+
+/**
+ * The one-time-code evidence alone (what `collectEvidence` returns as `otp`), from the two or three OTP groups instead of
+ * all of them: the one-time-code rule needs only this for most templates.
+ */
+export function collectOtpEvidence(texts: readonly ScannedText[], language: string): EvidenceMatch[] {
+  return merged(scan(texts, (g) => g.category === 'AUTHENTICATION', language), new Map(texts.map((t) => [t.path, t.text])));
+}
+
+/** The located matches of the phrase groups that `wanted` selects, group by group in lexicon order. */
+function scan(texts: readonly ScannedText[], wanted: (g: PhraseGroup) => boolean, language: string): EvidenceMatch[] {
   // One string for all texts (header, body, footer, buttons): each regex runs once per template, not once per text.
   const starts: number[] = [];
   const parts: string[] = [];
@@ -51,16 +78,19 @@ export function collectEvidence(texts: readonly ScannedText[], language: string)
   const joined = parts.join(SEPARATOR);
   const lower = lowerCaseSameLength(joined);
   const all: EvidenceMatch[] = [];
-  for (const g of groups) {
-    g.re.lastIndex = 0;
+  for (const g of phraseGroupsFor(language)) {
+    if (!wanted(g)) continue;
+    const re = g.regexFor(lower);
+    if (!re) continue;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = g.re.exec(lower)) !== null) {
+    while ((m = re.exec(lower)) !== null) {
       if (m[0].length === 0) {
-        g.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       if (m[0].includes(SEPARATOR) || !isWordBoundaryMatch(joined, m.index, m.index + m[0].length)) {
-        g.re.lastIndex = m.index + 1;
+        re.lastIndex = m.index + 1;
         continue;
       }
       const i = textIndexAt(starts, m.index);
@@ -69,17 +99,7 @@ export function collectEvidence(texts: readonly ScannedText[], language: string)
       all.push({ path: t.path, start, end: start + m[0].length, text: joined.slice(m.index, m.index + m[0].length), role: t.role, kind: g.kind, kinds: [g.kind], category: g.category, label: KIND_LABELS[g.kind] });
     }
   }
-  const source = new Map(texts.map((t) => [t.path, t.text]));
-  const otp = merged(all.filter((e) => e.category === 'AUTHENTICATION'), source);
-  const utility = merged(all.filter((e) => e.category === 'UTILITY'), source);
-  let marketing = all.filter((e) => e.category === 'MARKETING');
-  // "Use code 123456 to sign in" is a one-time code, not a coupon.
-  marketing = marketing.filter((e) => e.kind !== 'coupon' || !otp.some((o) => overlaps(o, e)));
-  // A survey about this user's order, stay or conversation is utility; only a generic survey is marketing.
-  if (utility.some((e) => e.kind === 'interaction')) marketing = marketing.filter((e) => e.kind !== 'survey');
-  marketing = merged(marketing, source);
-  const { reason, matches } = unclearContent(texts, marketing, utility, otp);
-  return { marketing, utility, otp, unclear: reason, unclearMatches: matches };
+  return all;
 }
 
 /** Which text an offset of the joined string falls in (texts are few: a linear scan from the end). */
@@ -127,12 +147,27 @@ function unclearContent(texts: readonly ScannedText[], marketing: EvidenceMatch[
   const body = texts.find((t) => t.role === 'body');
   if (!body || body.text.trim() === '') return { reason: '', matches: [] };
   const whole: TextMatch = { path: body.path, start: 0, end: body.text.length, text: body.text, role: 'body' };
-  const words = body.text.replace(PARAM_RE, ' ').match(WORD_RE) ?? [];
-  if (words.length === 0) return { reason: 'only-parameters', matches: [trimmed(whole)] };
-  if (otp.length === 0 && words.every((w) => EMPTY_WORDS.has(w.toLowerCase().normalize('NFC')))) return { reason: 'only-greeting', matches: [trimmed(whole)] };
+  const words = wordsOf(body.text.replace(PARAM_RE, ' '), otp.length === 0);
+  if (words === 'none') return { reason: 'only-parameters', matches: [trimmed(whole)] };
+  if (words === 'empty') return { reason: 'only-greeting', matches: [trimmed(whole)] };
   const vague = marketing.filter((e) => e.kind === 'vague');
   if (vague.length > 0 && utility.length === 0 && otp.length === 0) return { reason: 'vague-teaser', matches: vague };
   return { reason: '', matches: [] };
+}
+
+/**
+ * Whether a text has no words, only greetings and courtesies (looked at only when `checkEmpty`), or some other word.
+ * Stops at the first word that decides, instead of listing every word of a long body.
+ */
+function wordsOf(text: string, checkEmpty: boolean): 'none' | 'empty' | 'content' {
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let any = false;
+  while ((m = WORD_RE.exec(text)) !== null) {
+    if (!checkEmpty || !EMPTY_WORDS.has(m[0].toLowerCase().normalize('NFC'))) return 'content';
+    any = true;
+  }
+  return any ? 'empty' : 'none';
 }
 
 /** The whole body without its leading and trailing whitespace (so a block scalar's finding starts at its first character). */

@@ -1,5 +1,5 @@
 import { classifyWithEvidence, type Classification } from './classify.js';
-import { collectEvidence, type CategoryEvidence, type EvidenceMatch, type ScannedText, type UnclearReason } from './evidence.js';
+import { collectEvidence, collectOtpEvidence, type CategoryEvidence, type EvidenceMatch, type ScannedText, type UnclearReason } from './evidence.js';
 import { KIND_LABELS } from './lexicon.js';
 import { baseLanguage, detectableText, detectLanguage, detectWithoutTrigrams, isLanguageMismatch, loadLanguageDetector, MISMATCH_MAX_DECLARED_SCORE, type LanguageDetection } from './language.js';
 import { builtinModel } from './model.js';
@@ -19,6 +19,8 @@ import type { FactContext, FactProvider } from '../registry.js';
 interface DocCache {
   texts?: ScannedText[];
   language?: string;
+  /** The one-time-code evidence, when it was needed before the rest (see `otpEvidenceOf`). */
+  otp?: EvidenceMatch[];
   evidence?: CategoryEvidence;
   classification?: Classification | null;
   detection?: LanguageDetection;
@@ -65,12 +67,20 @@ function structureMarks(doc: LintDocument): EvidenceMatch[] {
 function evidenceOf(doc: LintDocument): CategoryEvidence {
   const c = cacheOf(doc);
   if (!c.evidence) {
-    const evidence = collectEvidence(textsOf(doc), languageOf(doc));
+    const evidence = collectEvidence(textsOf(doc), languageOf(doc), c.otp);
     const structure = structureMarks(doc);
     if (structure.length > 0) evidence.marketing = [...evidence.marketing, ...structure];
     c.evidence = evidence;
   }
   return c.evidence;
+}
+
+/** The one-time-code phrases: the OTP groups alone, unless the whole evidence is already there (same matches either way). */
+function otpEvidenceOf(doc: LintDocument): EvidenceMatch[] {
+  const c = cacheOf(doc);
+  if (c.evidence) return c.evidence.otp;
+  c.otp ??= collectOtpEvidence(textsOf(doc), languageOf(doc));
+  return c.otp;
 }
 
 /** The classification, or null when the template has no text to read. */
@@ -170,7 +180,7 @@ export const categoryOtpFacts: FactProvider = {
     deliversOneTimeCode: 'the template delivers a one-time code: OTP wording, or (for UTILITY) it reads as AUTHENTICATION with at least authenticationConfidenceThreshold',
   },
   compute(doc, ctx) {
-    if (evidenceOf(doc).otp.length > 0) return { deliversOneTimeCode: true };
+    if (otpEvidenceOf(doc).length > 0) return { deliversOneTimeCode: true };
     if (normalizeCategory(doc.data.category) !== 'UTILITY') return { deliversOneTimeCode: false };
     const p = classificationOf(doc)?.prediction;
     return { deliversOneTimeCode: p !== undefined && p.predicted === 'AUTHENTICATION' && p.confidence >= thresholdsOf(ctx).authentication };

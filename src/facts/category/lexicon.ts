@@ -1,3 +1,5 @@
+import { GuardedPhrases } from './phrase-guards.js';
+
 /**
  * The evidence msglint looks for when it reads a template the way Meta's reviewers do
  * (template-categorization, Apr 17 2026): marketing objectives (awareness, sales, retargeting,
@@ -97,6 +99,8 @@ export interface PhraseGroup {
   lang: LexiconLanguage;
   /** Global, for lower-cased text; whole-word boundaries are checked by the caller (see `isWordBoundaryMatch`). */
   re: RegExp;
+  /** `re`, or a cheaper regex that finds the same matches in this lower-cased text; undefined when nothing can match. */
+  regexFor(lower: string): RegExp | undefined;
 }
 
 // Building blocks, expanded in every phrase. Phrases are matched against lower-cased text without the `i` and `u`
@@ -556,7 +560,11 @@ const compiled = new Map<GroupSpec, PhraseGroup>();
 
 function compile(spec: GroupSpec): PhraseGroup {
   let g = compiled.get(spec);
-  if (!g) compiled.set(spec, (g = { kind: spec.kind, category: spec.category, lang: spec.lang, re: phraseRegex(spec.phrases) }));
+  if (!g) {
+    const guarded = new GuardedPhrases(spec.phrases, phraseRegex, phraseRegex(spec.phrases));
+    g = { kind: spec.kind, category: spec.category, lang: spec.lang, re: guarded.full, regexFor: (lower) => guarded.regexFor(lower) };
+    compiled.set(spec, g);
+  }
   return g;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import type { CategoryEvidence } from './evidence.js';
 import type { CategoryName, EvidenceKind } from './lexicon.js';
+import { PAIR_SEPARATOR } from './tokens.js';
 import { packageRoot } from '../../package-root.js';
 
 /**
@@ -44,6 +45,8 @@ export interface LoadedModel {
   logPrior: Float64Array;
   /** Feature → row in `logLikelihood`. */
   featureIndex: Map<string, number>;
+  /** Pair features by first token, then second token → row (scoring needs no `a~b` string per pair). */
+  pairIndex: Map<string, Map<string, number>>;
   /** log(stored count / class total), row-major: logLikelihood[row * classes + c]. */
   logLikelihood: Float64Array;
   /** log(smoothing / class total) per class, for a feature a class never saw. */
@@ -68,9 +71,18 @@ export function prepareModel(file: CategoryModelFile): LoadedModel {
     logUnseen[c] = Math.log(nb.smoothing) - logTotal[c];
   }
   const featureIndex = new Map<string, number>();
+  const pairIndex = new Map<string, Map<string, number>>();
   const logLikelihood = new Float64Array(nb.vocabulary.length * k);
   for (let i = 0; i < nb.vocabulary.length; i++) {
-    featureIndex.set(nb.vocabulary[i], i);
+    const feature = nb.vocabulary[i];
+    featureIndex.set(feature, i);
+    const cut = feature.indexOf(PAIR_SEPARATOR);
+    if (cut > 0) {
+      const first = feature.slice(0, cut);
+      let seconds = pairIndex.get(first);
+      if (!seconds) pairIndex.set(first, (seconds = new Map()));
+      seconds.set(feature.slice(cut + 1), i);
+    }
     for (let c = 0; c < k; c++) logLikelihood[i * k + c] = Math.log(nb.counts[i * k + c] || nb.smoothing) - logTotal[c];
   }
   // Weights are stored by feature name and aligned to this code's features (a feature the model lacks weighs 0).
@@ -82,7 +94,7 @@ export function prepareModel(file: CategoryModelFile): LoadedModel {
       return i === undefined ? 0 : (stored[i] ?? 0);
     });
   });
-  return { file, logPrior, featureIndex, logLikelihood, logUnseen, stackerIndex, stackerWeights, seen: new Uint32Array(nb.vocabulary.length), stamp: 0 };
+  return { file, logPrior, featureIndex, pairIndex, logLikelihood, logUnseen, stackerIndex, stackerWeights, seen: new Uint32Array(nb.vocabulary.length), stamp: 0 };
 }
 
 let loaded: LoadedModel | undefined;
@@ -111,6 +123,30 @@ export function naiveBayesLogScores(model: LoadedModel, features: readonly strin
     if (row === undefined || model.seen[row] === stamp) continue;
     model.seen[row] = stamp;
     for (let c = 0; c < k; c++) scores[c] += model.logLikelihood[row * k + c];
+  }
+  return scores;
+}
+
+/**
+ * `naiveBayesLogScores(model, classifierFeatures(texts))` from the texts' tokens, without building a string per pair:
+ * the same features, added in the same order (unigram, then its pair with the previous token), so the same sums.
+ */
+export function naiveBayesLogScoresOfTokens(model: LoadedModel, tokenLists: readonly (readonly string[])[]): Float64Array {
+  const scores = Float64Array.from(model.logPrior);
+  const k = scores.length;
+  const stamp = ++model.stamp;
+  const add = (row: number | undefined): void => {
+    if (row === undefined || model.seen[row] === stamp) return;
+    model.seen[row] = stamp;
+    for (let c = 0; c < k; c++) scores[c] += model.logLikelihood[row * k + c];
+  };
+  for (const tokens of tokenLists) {
+    let pairsOfPrevious: Map<string, number> | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      add(model.featureIndex.get(tokens[i]));
+      if (i > 0) add(pairsOfPrevious?.get(tokens[i]));
+      pairsOfPrevious = model.pairIndex.get(tokens[i]);
+    }
   }
   return scores;
 }

@@ -97,18 +97,35 @@ const SCAN = new RegExp(
 const PLACEHOLDER_BY_GROUP = [TOKEN.param, TOKEN.url, TOKEN.money, TOKEN.percent, TOKEN.code, TOKEN.number, TOKEN.emoji, TOKEN.bang, TOKEN.question];
 const LOWERCASE = /\p{Ll}/u;
 
+/** The token of each word as written (before lower-casing), per language: most words of a run repeat. */
+const wordTokens = new Map<string, Map<string, string>>();
+
+function wordTokensOf(language: string): Map<string, string> {
+  let words = wordTokens.get(language);
+  if (!words) wordTokens.set(language, (words = new Map()));
+  return words;
+}
+
 /**
  * The classifier's tokens for a text, in order (duplicates kept; the classifier counts presence).
  * `language` is a base code (`en`, `pt`); unknown languages are lower-cased without stemming.
  */
 export function tokenize(text: string, language: string): string[] {
   const out: string[] = [];
+  const words = wordTokensOf(language);
   SCAN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SCAN.exec(text)) !== null) {
-    if (m[10] !== undefined) {
-      if (m[10].length > 40) continue;
-      out.push(stem(m[10].toLowerCase().replace(/’/g, "'"), language));
+    const word = m[10];
+    if (word !== undefined) {
+      if (word.length > 40) continue;
+      let token = words.get(word);
+      if (token === undefined) {
+        token = stem(word.toLowerCase().replace(/’/g, "'"), language);
+        if (words.size >= STEM_CACHE_LIMIT) words.clear();
+        words.set(word, token);
+      }
+      out.push(token);
       continue;
     }
     for (let g = 1; g <= 9; g++) {
@@ -124,14 +141,21 @@ export function tokenize(text: string, language: string): string[] {
 /** A template's texts are short (the body is at most 1,024 characters); longer input is read up to here. */
 const MAX_TOKENIZED_CHARS = 8_192;
 
+/** The tokens of each text (read up to MAX_TOKENIZED_CHARS). */
+export function classifierTokens(texts: readonly string[], language: string): string[][] {
+  return texts.map((text) => tokenize(text.length > MAX_TOKENIZED_CHARS ? text.slice(0, MAX_TOKENIZED_CHARS) : text, language));
+}
+
+/** Joins two adjacent tokens into a pair feature. Tokens never contain `~`. */
+export const PAIR_SEPARATOR = '~';
+
 /** Unigrams plus adjacent pairs ("your next", "use code"): pairs carry much of what a phrase means. */
 export function classifierFeatures(texts: readonly string[], language: string): string[] {
   const features: string[] = [];
-  for (const text of texts) {
-    const tokens = tokenize(text.length > MAX_TOKENIZED_CHARS ? text.slice(0, MAX_TOKENIZED_CHARS) : text, language);
+  for (const tokens of classifierTokens(texts, language)) {
     for (let i = 0; i < tokens.length; i++) {
       features.push(tokens[i]);
-      if (i > 0) features.push(`${tokens[i - 1]}~${tokens[i]}`);
+      if (i > 0) features.push(`${tokens[i - 1]}${PAIR_SEPARATOR}${tokens[i]}`);
     }
   }
   return features;

@@ -32,14 +32,19 @@ let loaded: Words | undefined;
 
 const WORDS_FILE = 'rules/signals/words.yaml';
 
+const MARKS = /\p{M}+/gu;
+const SPACES = /\s+/g;
+/** ASCII has no accents to remove (NFD leaves it unchanged, it has no marks): most texts skip both steps. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower case, accents removed, runs of spaces collapsed: the form every list is matched in. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  return foldAccents(text).toLowerCase().replace(SPACES, ' ');
 }
 
 /** Accents removed, case kept (for keywords that must be written in capitals). */
 function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+  return NON_ASCII.test(text) ? text.normalize('NFD').replace(MARKS, '') : text;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -96,10 +101,18 @@ export function wordLanguage(language: unknown): WordLanguage | undefined {
   return (WORD_LANGUAGES as readonly string[]).includes(base) ? (base as WordLanguage) : undefined;
 }
 
+/** Matchers per declared language code as written (`en_US`, `pt_BR`): a run sees a few codes many times. */
+const matchersByCode = new Map<unknown, LanguageMatchers>();
+
 function matchersFor(language: unknown): LanguageMatchers {
-  const words = load();
-  const lang = wordLanguage(language);
-  return lang ? words.byLanguage.get(lang)! : words.any;
+  let m = matchersByCode.get(language);
+  if (!m) {
+    const words = load();
+    const lang = wordLanguage(language);
+    m = lang ? words.byLanguage.get(lang)! : words.any;
+    if (typeof language === 'string' && matchersByCode.size < 1_000) matchersByCode.set(language, m);
+  }
+  return m;
 }
 
 /** Where an opt-out instruction can be: footer, body (or another text), or a quick-reply button label. */

@@ -27,6 +27,14 @@ interface WordingIndex {
 const indexes = new WeakMap<Workspace, WordingIndex>();
 
 const PARAMETER = /\{\{[^{}]*\}\}/g;
+const SPACES = /\s+/g;
+/** NFKC leaves ASCII unchanged: most texts skip the normalization. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function norm(s: string): string {
+  const text = NON_ASCII.test(s) ? s.normalize('NFKC') : s;
+  return text.toLowerCase().replace(PARAMETER, '{{}}').replace(SPACES, ' ').trim();
+}
 
 /** Body + footer, compared the way a reviewer would: case, spacing and parameter names do not matter. */
 export function wordingKey(doc: LintDocument): string | undefined {
@@ -35,7 +43,6 @@ export function wordingKey(doc: LintDocument): string | undefined {
   const body = typeof shape.body.raw.text === 'string' ? shape.body.raw.text : '';
   if (body.trim() === '') return undefined;
   const footer = shape.footer && typeof shape.footer.raw.text === 'string' ? shape.footer.raw.text : '';
-  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(PARAMETER, '{{}}').replace(/\s+/g, ' ').trim();
   return `${norm(body)}\u0000${norm(footer)}`;
 }
 

@@ -292,11 +292,13 @@ export function fixedWordCount(text: string, tokens: readonly ParameterToken[]):
   }
   pieces.push(text.slice(from));
   const fixed = pieces.join(' ');
+  // Most texts have no unspaced script at all: then every match is one word.
+  const unspacedText = UNSPACED.test(fixed);
   let words = 0;
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(fixed)) !== null) {
-    if (UNSPACED.test(m[0])) {
+    if (unspacedText && UNSPACED.test(m[0])) {
       let unspaced = 0;
       for (const ch of m[0]) if (UNSPACED.test(ch)) unspaced++;
       words += Math.ceil(unspaced / 2) + (m[0].length > unspaced ? 1 : 0);

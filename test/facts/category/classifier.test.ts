@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 import { classifyTexts } from '../../../src/facts/category/classify.js';
-import { builtinModel, CLASSES, naiveBayesLogScores, prepareModel, STACKER_FEATURES, type CategoryModelFile } from '../../../src/facts/category/model.js';
-import { classifierFeatures, tokenize } from '../../../src/facts/category/tokens.js';
+import { builtinModel, CLASSES, naiveBayesLogScores, naiveBayesLogScoresOfTokens, prepareModel, STACKER_FEATURES, type CategoryModelFile } from '../../../src/facts/category/model.js';
+import { classifierFeatures, classifierTokens, tokenize } from '../../../src/facts/category/tokens.js';
 import { flaggedAsUtility, naturalBayes, serializeModel, trainCategoryModel, trainNaiveBayes, type CorpusEntry } from '../../../src/facts/category/train.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -57,6 +57,18 @@ describe('naive Bayes from natural', () => {
       const theirs = (reference as unknown as { getClassifications(f: string[]): { label: string; value: number }[] }).getClassifications(features);
       for (const { label, value } of theirs) expect(ours[CLASSES.indexOf(label as (typeof CLASSES)[number])]).toBeCloseTo(Math.log(value), 9);
     }
+  });
+});
+
+describe('scoring from tokens', () => {
+  it('gives exactly the sums of the feature strings, for every corpus text and pairs of texts', () => {
+    const model = builtinModel();
+    const entries = corpus().entries;
+    entries.forEach((e, i) => {
+      const texts = [e.text, entries[(i + 1) % entries.length].text];
+      const language = e.language.slice(0, 2);
+      expect(naiveBayesLogScoresOfTokens(model, classifierTokens(texts, language))).toEqual(naiveBayesLogScores(model, classifierFeatures(texts, language)));
+    });
   });
 });
 

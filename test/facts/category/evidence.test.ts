@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 
 import { locate } from '../../../src/documents/locate.js';
 import { parseSource, type LintDocument } from '../../../src/documents/parse.js';
 import { sourceFromText } from '../../../src/documents/source.js';
-import { collectEvidence, type CategoryEvidence } from '../../../src/facts/category/evidence.js';
+import { collectEvidence, collectOtpEvidence, type CategoryEvidence } from '../../../src/facts/category/evidence.js';
 import { allPhraseGroups, isWordBoundaryMatch, lowerCaseSameLength, phraseRegex } from '../../../src/facts/category/lexicon.js';
 import { builtinFacts } from '../../../src/facts/index.js';
 import { readAndParse } from '../../../src/lint.js';
@@ -188,5 +190,28 @@ describe('lexicon', () => {
     const ev = evidence(long);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(ev.utility.length).toBeGreaterThan(0);
+  });
+});
+
+describe('one-time-code evidence alone', () => {
+  const texts = (['rules/category/corpus/en.yaml', 'rules/category/corpus/es.yaml', 'rules/category/corpus/pt.yaml', 'test/facts/category/dev-set.yaml'] as const).flatMap((f) =>
+    (parseYaml(readFileSync(path.join(ROOT, f), 'utf8')) as { text: string; language: string }[]).map((e) => ({ text: e.text, language: e.language })),
+  );
+  const scanned = (text: string) => [
+    { role: 'body' as const, path: '/components/0/text', text },
+    { role: 'footer' as const, path: '/components/1/text', text: 'Never share this code. Reply STOP to opt out' },
+  ];
+
+  it('finds what the whole evidence finds, and the whole evidence is the same when it reuses it', () => {
+    expect(texts.length).toBeGreaterThan(500);
+    let withOtp = 0;
+    for (const { text, language } of texts) {
+      const full = collectEvidence(scanned(text), language);
+      const otp = collectOtpEvidence(scanned(text), language);
+      expect(otp).toEqual(full.otp);
+      expect(collectEvidence(scanned(text), language, otp)).toEqual(full);
+      if (otp.length > 0) withOtp++;
+    }
+    expect(withOtp).toBeGreaterThan(50);
   });
 });
