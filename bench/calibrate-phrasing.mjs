@@ -78,7 +78,7 @@ const CAPS = {
   mechanics: 60,
 };
 const CAP_OF = (id) =>
-  /spam-likelihood-(?:50|80)/.test(id) ? CAPS.style : /shouting|punctuation|emoji|currency|hype|insecure-link|too-generic/.test(id) ? CAPS.style : /premium|hidden-link|ip-link|shortener/.test(id) ? CAPS.mechanics : CAPS.phrase;
+  /spam-likelihood-(?:50|80)/.test(id) ? CAPS.style : /shouting|punctuation|emoji|currency|hype|insecure-link|too-generic/.test(id) ? CAPS.style : /premium|hidden-link|ip-link|shortener|code-request|lure-link/.test(id) ? CAPS.mechanics : CAPS.phrase;
 const FLOOR = 1;
 /** Strength of the pull towards the priors (per squared unit of weight/100). */
 const LAMBDA = 4;
@@ -108,6 +108,10 @@ const PRIORS = {
   'phrasing/insecure-link': 8,
   'phrasing/ip-link': 30,
   'phrasing/hidden-link-domain': 45,
+  'phrasing/code-request': 30,
+  'phrasing/deadline-threat': 20,
+  'phrasing/new-number-story': 25,
+  'phrasing/lure-link-domain': 25,
   'phrasing/spam-likelihood-50': 5,
   'phrasing/spam-likelihood-80': 10,
   'phrasing/spam-likelihood-95': 15,
@@ -411,6 +415,13 @@ if (flag('--json')) {
   console.log(`Generalisation check, never fitted on: ${path.relative(root, MODERN)} (${modern.length} texts, ${modern.filter((m) => m.spam).length} scam)`);
   console.log(line('modern, phrasing + content packs', modernMetrics));
   console.log(line('modern, all built-in packs', modernAllPacks));
+  if (flag('--missed-fit')) {
+    // The fit set only (out-of-fold token model, fitted weights): what the rules miss, to design general signals.
+    fit.forEach((m, i) => {
+      const r = scoreFindings(fitResults[i].findings.map((f) => ({ ...f, weight: weights[f.ruleId] ?? f.weight })));
+      if (m.spam ? r.score < 25 : r.score >= 25) console.log(`  fit ${m.spam ? 'spam' : 'ham '} ${String(r.score).padStart(3)} ${[...new Set(fitResults[i].findings.map((f) => f.ruleId.replace('phrasing/', '')))].join(',')}: ${m.text}`);
+    });
+  }
   if (flag('--missed')) {
     modern.forEach((m, i) => {
       const r = modernResults[i];
