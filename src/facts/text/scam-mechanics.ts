@@ -146,93 +146,129 @@ const WEAK_LURES = new Set(
   ).split(/\s+/),
 );
 
-type Phrase = string[][];
+/** What a word can be, as bits: one lookup per token tells every role it can play. */
+const GIVE = 1;
+const CODE = 2;
+const CUE = 4;
+const NEGATION = 8;
+const PRONOUN = 16;
+const MARKER = 32;
+const HOURS = 64;
+const ASK = 128;
+/** Roles matched on the word as written (stems would widen "received" to "receive", "recebeu" to "recebe"). */
+const EXACT = CUE | NEGATION | PRONOUN | MARKER;
+
+type PhraseKind = 'loss' | 'deadline' | 'story';
+const PHRASE_BIT: Record<PhraseKind, number> = { loss: 1, deadline: 2, story: 4 };
+interface Phrase {
+  kind: PhraseKind;
+  /** Accepted forms (folded word, its stems) of each word. */
+  words: ReadonlySet<string>[];
+}
+
 interface Prepared {
-  give: Set<string>;
-  codes: Set<string>;
-  cues: Set<string>;
-  negations: Set<string>;
-  pronouns: Set<string>;
-  losses: Phrase[];
-  markers: Set<string>;
-  deadlines: Phrase[];
-  hoursMinutes: Set<string>;
-  newNumber: Phrase[];
-  asks: Set<string>;
+  /** Folded word or stem → role bits. */
+  roles: Map<string, number>;
+  /** First-word form → the phrases that start with it. */
+  phrasesByFirst: Map<string, Phrase[]>;
 }
 
 const prepared = new Map<string, Prepared>();
 
 const fold = (w: string) => w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/'/g, '');
 
-/** Each word as its folded form and its stem (tokens are compared on either). */
+/** The vocabulary of a language (and English, which scams mix in) as one role table and one phrase index. */
 function prepare(language: string): Prepared {
   let p = prepared.get(language);
   if (p) return p;
   const stem = stemmerFor(language);
   const stemEn = stemmerFor('en');
-  const own = VOCABULARY[language];
-  const en = VOCABULARY.en;
-  const lists = (pick: (v: Vocabulary) => string[]) => (own && own !== en ? [...pick(own), ...pick(en)] : pick(en));
+  const vocabularies = [VOCABULARY[language], VOCABULARY.en].filter((v, i, all): v is Vocabulary => v !== undefined && all.indexOf(v) === i);
   const forms = (w: string) => {
     const f = fold(w);
-    return [f, stem(f), stemEn(f)];
+    return [...new Set([f, stem(f), stemEn(f)])];
   };
-  const set = (pick: (v: Vocabulary) => string[]) => new Set(lists(pick).flatMap(forms));
-  // Cues, negations and markers are compared as written: stems would widen "received" to "receive".
-  const exact = (pick: (v: Vocabulary) => string[]) => new Set(lists(pick).map(fold));
-  const phrases = (pick: (v: Vocabulary) => string[]): Phrase[] => lists(pick).map((ph) => ph.split(/[\s-]+/).map((w) => [...new Set(forms(w))]));
-  p = {
-    give: set((v) => v.giveVerbs),
-    codes: set((v) => v.codes),
-    cues: exact((v) => v.receivedCues),
-    negations: exact((v) => v.negations),
-    pronouns: exact((v) => v.pronouns),
-    losses: phrases((v) => v.losses),
-    markers: exact((v) => v.threatMarkers),
-    deadlines: phrases((v) => v.deadlines),
-    hoursMinutes: set((v) => v.hoursMinutes),
-    newNumber: phrases((v) => v.newNumber),
-    asks: set((v) => v.asks),
+  const roles = new Map<string, number>();
+  const add = (bit: number, words: (v: Vocabulary) => string[]) => {
+    for (const v of vocabularies) for (const w of words(v)) for (const f of bit & EXACT ? [fold(w)] : forms(w)) roles.set(f, (roles.get(f) ?? 0) | bit);
   };
+  add(GIVE, (v) => v.giveVerbs);
+  add(CODE, (v) => v.codes);
+  add(CUE, (v) => v.receivedCues);
+  add(NEGATION, (v) => v.negations);
+  add(PRONOUN, (v) => v.pronouns);
+  add(MARKER, (v) => v.threatMarkers);
+  add(HOURS, (v) => v.hoursMinutes);
+  add(ASK, (v) => v.asks);
+  const phrasesByFirst = new Map<string, Phrase[]>();
+  const addPhrases = (kind: PhraseKind, list: (v: Vocabulary) => string[]) => {
+    for (const v of vocabularies) {
+      for (const text of list(v)) {
+        const words = text.split(/[\s-]+/).map((w) => new Set(forms(w)));
+        const phrase: Phrase = { kind, words };
+        for (const f of words[0]) {
+          const at = phrasesByFirst.get(f);
+          if (at) at.push(phrase);
+          else phrasesByFirst.set(f, [phrase]);
+        }
+      }
+    }
+  };
+  addPhrases('loss', (v) => v.losses);
+  addPhrases('deadline', (v) => v.deadlines);
+  addPhrases('story', (v) => v.newNumber);
+  p = { roles, phrasesByFirst };
   prepared.set(language, p);
   return p;
 }
 
-function isIn(a: AnalyzedText, i: number, words: ReadonlySet<string>, stems = true): boolean {
-  const t = a.tokens[i];
-  if (t.kind !== 'word') return false;
-  if (words.has(t.text)) return true;
-  if (stems) for (const s of a.stems[i]) if (words.has(s)) return true;
-  for (const f of a.forms[i]) if (words.has(f)) return true;
+/** The role bits of every token, and the phrases found, in one pass over a text. */
+interface Scan {
+  flags: Uint16Array;
+  phrases: { kind: PhraseKind; first: number; last: number }[];
+}
+
+function wordMatches(a: AnalyzedText, i: number, accepted: ReadonlySet<string>): boolean {
+  if (accepted.has(a.tokens[i].text)) return true;
+  for (const s of a.stems[i]) if (accepted.has(s)) return true;
+  for (const f of a.forms[i]) if (accepted.has(f)) return true;
   return false;
 }
 
-/** The phrase starting at token i (words in a row, none across a sentence break): index of its last token, or -1. */
-function phraseAt(a: AnalyzedText, i: number, phrase: readonly string[][]): number {
-  for (let k = 0; k < phrase.length; k++) {
-    const j = i + k;
-    if (j >= a.tokens.length || (k > 0 && a.tokens[j].breakBefore)) return -1;
-    const t = a.tokens[j];
-    if (t.kind !== 'word') return -1;
-    const want = phrase[k];
-    if (!want.includes(t.text) && !a.stems[j].some((s) => want.includes(s)) && !a.forms[j].some((f) => want.includes(f))) return -1;
-  }
-  return i + phrase.length - 1;
-}
-
-function findPhrases(a: AnalyzedText, phrases: readonly Phrase[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < a.tokens.length; i++) {
-    for (const ph of phrases) {
-      const last = phraseAt(a, i, ph);
-      if (last >= 0) {
-        out.push([i, last]);
-        break;
+function scan(a: AnalyzedText, v: Prepared): Scan {
+  const n = a.tokens.length;
+  const flags = new Uint16Array(n);
+  const phrases: Scan['phrases'] = [];
+  for (let i = 0; i < n; i++) {
+    const t = a.tokens[i];
+    if (t.kind !== 'word') continue;
+    let bits = v.roles.get(t.text) ?? 0;
+    for (const f of a.forms[i]) if (f !== t.text) bits |= v.roles.get(f) ?? 0;
+    for (const s of a.stems[i]) bits |= (v.roles.get(s) ?? 0) & ~EXACT;
+    flags[i] = bits;
+    let done = 0;
+    const tryKey = (key: string) => {
+      const list = v.phrasesByFirst.get(key);
+      if (!list) return;
+      for (const ph of list) {
+        const bit = PHRASE_BIT[ph.kind];
+        if (done & bit) continue;
+        let k = 1;
+        for (; k < ph.words.length; k++) {
+          const j = i + k;
+          if (j >= n || a.tokens[j].breakBefore || a.tokens[j].kind !== 'word' || !wordMatches(a, j, ph.words[k])) break;
+        }
+        if (k === ph.words.length) {
+          phrases.push({ kind: ph.kind, first: i, last: i + k - 1 });
+          done |= bit;
+        }
       }
-    }
+    };
+    tryKey(t.text);
+    for (const x of a.stems[i]) if (x !== t.text) tryKey(x);
+    for (const x of a.forms[i]) if (x !== t.text) tryKey(x);
   }
-  return out;
+  return { flags, phrases };
 }
 
 /** Start of the sentence token i is in. */
@@ -244,33 +280,32 @@ function sentenceStart(a: AnalyzedText, i: number): number {
 
 const WINDOW = 10;
 
-/** "Send me the code you got", "reply with the 6-digit code we just sent you", "read it back to us". */
-function codeRequestsIn(a: AnalyzedText, v: Prepared): TextMatch[] {
+/** "Send me the code you got", "reply with the 6-digit code we just sent you", "… by mistake. Can you send it back?" */
+function codeRequestsIn(a: AnalyzedText, { flags }: Scan): TextMatch[] {
   const out: TextMatch[] = [];
   const n = a.tokens.length;
   for (let c = 0; c < n; c++) {
-    if (!isIn(a, c, v.codes)) continue;
-    // The request and the code word in one sentence ("send me the code you got"), or the request in the next
-    // sentence with a pronoun for the code ("… a code by mistake. Can you send it back?").
+    if (!(flags[c] & CODE)) continue;
+    // The request and the code word in one sentence, or the request in the next sentence with a pronoun for the code.
     const from = Math.max(sentenceStart(a, c), c - WINDOW);
     let end = c;
     while (end + 1 < n && end + 1 <= c + WINDOW && !a.tokens[end + 1].breakBefore) end++;
     let verb = -1;
     for (let k = from; k <= Math.min(n - 1, c + WINDOW); k++) {
-      if (!isIn(a, k, v.give)) continue;
+      if (!(flags[k] & GIVE)) continue;
       if (k > end) {
         let pronoun = false;
-        for (let j = k + 1; j <= Math.min(n - 1, k + 3); j++) if (isIn(a, j, v.pronouns, false)) pronoun = true;
+        for (let j = k + 1; j <= Math.min(n - 1, k + 3); j++) if (flags[j] & PRONOUN) pronoun = true;
         if (!pronoun) continue;
       }
       // Negated in its own sentence, before it: "never share this code", "do not send it".
       let negated = false;
-      for (let j = Math.max(sentenceStart(a, k), k - 4); j < k; j++) if (isIn(a, j, v.negations, false)) negated = true;
+      for (let j = Math.max(sentenceStart(a, k), k - 4); j < k; j++) if (flags[j] & NEGATION) negated = true;
       if (!negated && (verb < 0 || Math.abs(k - c) < Math.abs(verb - c))) verb = k;
     }
     if (verb < 0) continue;
     let cue = false;
-    for (let k = Math.max(0, c - WINDOW); k <= Math.min(n - 1, c + WINDOW) && !cue; k++) if (k !== verb && isIn(a, k, v.cues, false)) cue = true;
+    for (let k = Math.max(0, c - WINDOW); k <= Math.min(n - 1, c + WINDOW) && !cue; k++) if (k !== verb && flags[k] & CUE) cue = true;
     if (!cue) continue;
     const m = matchOf(a, Math.min(verb, c), Math.max(verb, c));
     if (!out.some((o) => m.start < o.end && m.end > o.start)) out.push(m);
@@ -278,48 +313,45 @@ function codeRequestsIn(a: AnalyzedText, v: Prepared): TextMatch[] {
   return out;
 }
 
-/** The first short deadline in the text ("within 24 hours", "in 30 minutes", "today", "immediately"), as token range. */
-function deadlineIn(a: AnalyzedText, v: Prepared): [number, number] | undefined {
-  for (let i = 0; i < a.tokens.length; i++) {
+/** The first short deadline ("within 24 hours", "in 30 minutes", "today", "immediately"), as a token range. */
+function deadlineIn(a: AnalyzedText, { flags, phrases }: Scan): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  for (let i = 0; i + 1 < a.tokens.length && !best; i++) {
     const t = a.tokens[i];
-    if (t.kind === 'number' && Number(t.text) <= 72 && i + 1 < a.tokens.length && !a.tokens[i + 1].breakBefore && isIn(a, i + 1, v.hoursMinutes)) return [i, i + 1];
-    for (const ph of v.deadlines) {
-      const last = phraseAt(a, i, ph);
-      if (last >= 0) return [i, last];
-    }
+    if (t.kind === 'number' && Number(t.text) <= 72 && !a.tokens[i + 1].breakBefore && flags[i + 1] & HOURS) best = [i, i + 1];
   }
-  return undefined;
+  const word = phrases.find((p) => p.kind === 'deadline');
+  if (word && (!best || word.first < best[0])) best = [word.first, word.last];
+  return best;
 }
 
 /** "Will be suspended", "or lose access", "to avoid a late fee", with a short deadline in the same text. */
-function deadlineThreatsIn(a: AnalyzedText, v: Prepared): TextMatch[] {
-  const losses = findPhrases(a, v.losses);
+function deadlineThreatsIn(a: AnalyzedText, s: Scan): TextMatch[] {
+  const losses = s.phrases.filter((p) => p.kind === 'loss');
   if (losses.length === 0) return [];
-  const deadline = deadlineIn(a, v);
+  const deadline = deadlineIn(a, s);
   if (!deadline) return [];
-  const out: TextMatch[] = [];
-  for (const [first, last] of losses) {
+  for (const { first, last } of losses) {
+    // The farthest marker within three words ("will be suspended", not just "be suspended").
     let marker = -1;
-    for (let k = first - 1; k >= Math.max(0, first - 3) && marker < 0; k--) {
-      if (isIn(a, k, v.markers, false)) marker = k;
+    for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+      if (s.flags[k] & MARKER) marker = k;
       if (a.tokens[k].breakBefore) break;
     }
     if (marker < 0) continue;
-    const d = matchOf(a, deadline[0], deadline[1]);
-    out.push(matchOf(a, marker, last, { deadline: d.text }));
+    return [matchOf(a, marker, last, { deadline: matchOf(a, deadline[0], deadline[1]).text })];
   }
-  return out.slice(0, 1);
+  return [];
 }
 
 /** "This is my new number" or "I lost my phone", in a text that also asks for money, a payment or help. */
-function newNumberStoriesIn(a: AnalyzedText, v: Prepared): TextMatch[] {
-  const stories = findPhrases(a, v.newNumber);
-  if (stories.length === 0) return [];
+function newNumberStoriesIn(a: AnalyzedText, s: Scan): TextMatch[] {
+  const story = s.phrases.find((p) => p.kind === 'story');
+  if (!story) return [];
   let ask = -1;
-  for (let i = 0; i < a.tokens.length && ask < 0; i++) if (isIn(a, i, v.asks) && !stories.some(([f, l]) => i >= f && i <= l)) ask = i;
+  for (let i = 0; i < a.tokens.length && ask < 0; i++) if (s.flags[i] & ASK && (i < story.first || i > story.last)) ask = i;
   if (ask < 0) return [];
-  const [first, last] = stories[0];
-  return [matchOf(a, first, last, { ask: matchOf(a, ask, ask).text })];
+  return [matchOf(a, story.first, story.last, { ask: matchOf(a, ask, ask).text })];
 }
 
 /** Links to a hyphenated domain made of lure words: secure-pay-delivery.co, chase-verify-login.co, rm-redelivery-uk.com. */
@@ -355,7 +387,10 @@ export function scamMechanics(doc: LintDocument): ScamMechanics {
   for (const t of copyTexts(doc)) {
     const a = analyze(t, language);
     if (a.tokens.length === 0) continue;
-    const found = memo(a, 'scam-mechanics', () => ({ codes: codeRequestsIn(a, v), threats: deadlineThreatsIn(a, v), stories: newNumberStoriesIn(a, v) }));
+    const found = memo(a, 'scam-mechanics', () => {
+      const s = scan(a, v);
+      return { codes: codeRequestsIn(a, s), threats: deadlineThreatsIn(a, s), stories: newNumberStoriesIn(a, s) };
+    });
     result.codeRequests.push(...relocate(a, found.codes));
     result.deadlineThreats.push(...relocate(a, found.threats));
     result.newNumberStories.push(...relocate(a, found.stories));

@@ -181,10 +181,14 @@ export function rateTexts(model: LoadedSpamBayes, featuresPerText: readonly Baye
   const { minStrength, maxTokens } = model.file.robinson;
   const seen = new Set<string>();
   const rated: RatedToken[] = [];
+  // Each text's features are distinct already; only several texts can repeat one.
+  const several = featuresPerText.length > 1;
   featuresPerText.forEach((features, text) => {
     for (const { feature, token } of features) {
-      if (seen.has(feature)) continue;
-      seen.add(feature);
+      if (several) {
+        if (seen.has(feature)) continue;
+        seen.add(feature);
+      }
       const rating = model.rating.get(feature);
       if (rating === undefined || Math.abs(rating - 0.5) < minStrength) continue;
       rated.push({ feature, rating, text, token });
