@@ -83,6 +83,8 @@ export function bayesFeaturesOfText(text: string): string[] {
 }
 
 export interface LoadedSpamBayes {
+  /** Tells models apart in memoized results (a bench may swap models in one process). */
+  memoKey: string;
   file: SpamBayesModelFile;
   /** Robinson's f(w) of each known feature, already pulled towards x. */
   rating: Map<string, number>;
@@ -104,8 +106,10 @@ export function prepareSpamBayes(file: SpamBayesModelFile): LoadedSpamBayes {
     const p = ps + ph > 0 ? ps / (ps + ph) : x;
     rating.set(file.tokens[i], (s * x + n * p) / (s + n));
   }
-  return { file, rating };
+  return { memoKey: `spam-bayes:${++models}`, file, rating };
 }
+
+let models = 0;
 
 /** Reads the committed form (one [feature, spam, ham per set…] row per feature) back into arrays. */
 export function parseSpamBayes(text: string): SpamBayesModelFile {
@@ -176,26 +180,34 @@ export function combine(ratings: readonly number[]): number {
   return (1 + s - h) / 2;
 }
 
-/** The most telling tokens of a template's texts (by distance from 0.5) and the probability they give. */
-export function rateTexts(model: LoadedSpamBayes, featuresPerText: readonly BayesFeature[][]): { probability: number; tokens: RatedToken[] } {
-  const { minStrength, maxTokens } = model.file.robinson;
-  const seen = new Set<string>();
-  const rated: RatedToken[] = [];
-  // Each text's features are distinct already; only several texts can repeat one.
-  const several = featuresPerText.length > 1;
-  featuresPerText.forEach((features, text) => {
-    for (const { feature, token } of features) {
-      if (several) {
-        if (seen.has(feature)) continue;
-        seen.add(feature);
+/** The features of one text that say something (rated at least minStrength away from 0.5), as tokens of text 0. */
+export function tellingTokens(model: LoadedSpamBayes, features: readonly BayesFeature[]): RatedToken[] {
+  const { minStrength } = model.file.robinson;
+  const out: RatedToken[] = [];
+  for (const { feature, token } of features) {
+    const rating = model.rating.get(feature);
+    if (rating !== undefined && Math.abs(rating - 0.5) >= minStrength) out.push({ feature, rating, text: 0, token });
+  }
+  return out;
+}
+
+/** The most telling tokens of a template's texts (by distance from 0.5, each feature once) and the probability they give. */
+export function rateTexts(model: LoadedSpamBayes, tellingPerText: readonly RatedToken[][]): { probability: number; tokens: RatedToken[] } {
+  let rated: RatedToken[];
+  if (tellingPerText.length === 1) rated = [...tellingPerText[0]];
+  else {
+    const seen = new Set<string>();
+    rated = [];
+    tellingPerText.forEach((list, text) => {
+      for (const t of list) {
+        if (seen.has(t.feature)) continue;
+        seen.add(t.feature);
+        rated.push({ ...t, text });
       }
-      const rating = model.rating.get(feature);
-      if (rating === undefined || Math.abs(rating - 0.5) < minStrength) continue;
-      rated.push({ feature, rating, text, token });
-    }
-  });
-  rated.sort((a, b) => Math.abs(b.rating - 0.5) - Math.abs(a.rating - 0.5) || (a.feature < b.feature ? -1 : 1));
-  const used = rated.slice(0, maxTokens);
+    });
+  }
+  rated.sort((x, y) => Math.abs(y.rating - 0.5) - Math.abs(x.rating - 0.5) || (x.feature < y.feature ? -1 : 1));
+  const used = rated.length > model.file.robinson.maxTokens ? rated.slice(0, model.file.robinson.maxTokens) : rated;
   return { probability: combine(used.map((t) => t.rating)), tokens: used };
 }
 
@@ -231,10 +243,10 @@ export function spamLikelihood(doc: LintDocument): SpamLikelihood {
       const model = spamBayesModel();
       const { probability, tokens } = rateTexts(
         model,
-        analyses.map((a) => memo(a, 'bayes-features', () => bayesFeatures(a))),
+        analyses.map((a) => memo(a, model.memoKey, () => tellingTokens(model, bayesFeatures(a)))),
       );
-      // One telling word alone ("call") is not enough to report: it takes two that lean towards spam.
-      const spammy = tokens.filter((t) => t.rating > 0.5);
+      // Quoted only when a bin reports it. One telling word alone ("call") is not enough: it takes two that lean towards spam.
+      const spammy = probability >= BAYES_BINS[0][1] ? tokens.filter((t) => t.rating > 0.5) : [];
       result = { probability, match: spammy.length >= MIN_SPAM_TOKENS ? matchAt(analyses, spammy, probability) : undefined };
     }
   }
