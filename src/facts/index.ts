@@ -16,6 +16,8 @@ import { contentFacts } from './text/content.js';
 import { linkFacts } from './text/link-facts.js';
 import { moneyFacts } from './text/money.js';
 import { shapeFacts } from './text/shape.js';
+import { scamMechanicsFacts } from './text/scam-mechanics.js';
+import { spamBayesFacts } from './text/spam-bayes.js';
 import { spamPhraseFacts } from './text/spam-phrases.js';
 import type { WorkspacePreparer } from '../workspace.js';
 
@@ -30,6 +32,8 @@ export function builtinFacts(): FactRegistry {
   registry.register(templateDuplicates);
   registry.register(templateAuthentication);
   registry.register(spamPhraseFacts);
+  registry.register(spamBayesFacts);
+  registry.register(scamMechanicsFacts);
   registry.register(shapeFacts);
   registry.register(linkFacts);
   registry.register(moneyFacts);

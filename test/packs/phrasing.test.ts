@@ -36,6 +36,9 @@ function covered(text: string, f: Finding): string {
   return [lines[f.line - 1].slice(f.column - 1), ...lines.slice(f.line, f.endLine - 1), lines[f.endLine - 1].slice(0, f.endColumn - 1)].join('\n');
 }
 
+/** Rules of the English token model (rules/phrasing/spam-bayes.json). */
+const ENGLISH_ONLY = /^phrasing\/spam-likelihood-/;
+
 describe('phrasing pack', () => {
   it('passes every embedded example, in all six languages', async () => {
     const pack = linter.compiled.packs.find((p) => p.name === 'phrasing')!;
@@ -45,7 +48,12 @@ describe('phrasing pack', () => {
       expect(rule.examples.invalid.length, rule.id).toBeGreaterThan(0);
       expect(rule.examples.valid.length, rule.id).toBeGreaterThan(0);
       const languages = new Set(rule.examples.invalid.map((e) => String(e.inline?.language ?? '').slice(0, 2)));
-      expect([...languages].sort(), rule.id).toEqual(['de', 'en', 'es', 'fr', 'id', 'pt']);
+      if (ENGLISH_ONLY.test(rule.id)) {
+        // The token model is trained on English data only: its valid examples show other languages are not rated.
+        expect([...languages], rule.id).toEqual(['en']);
+        const validLanguages = new Set(rule.examples.valid.map((e) => String(e.inline?.language ?? '').slice(0, 2)));
+        expect(validLanguages.has('en') && validLanguages.size >= 2, rule.id).toBe(true);
+      } else expect([...languages].sort(), rule.id).toEqual(['de', 'en', 'es', 'fr', 'id', 'pt']);
     }
   });
 
