@@ -10,6 +10,7 @@ import { lexiconMatcher, termMatcher } from './lexicon.js';
 import { normalizeText, originalRange, type NormalizedText } from './normalize.js';
 import type { PhraseHit, TokenStream } from './phrase-matcher.js';
 import { stemmerFor } from './stem.js';
+import { registerStringCache } from './string-caches.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { TextMatch } from '../../types.js';
 import type { LintDocument } from '../../documents/parse.js';
@@ -73,6 +74,7 @@ export function ranges(text: string, re: RegExp): [number, number][] {
 /** Analyses by language and string; bounded, and emptied when full (a run rarely has this many distinct texts). */
 const shared = new Map<string, TextAnalysis>();
 const SHARED_LIMIT = 50_000;
+registerStringCache(() => shared.clear());
 
 /** The analysis of one template text in one language (cached per text object and per distinct string). */
 export function analyze(source: TemplateText, language: string): AnalyzedText {

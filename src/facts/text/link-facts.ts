@@ -5,6 +5,7 @@
  */
 import { findLinks, domainInSubdomain, isIpHost, parseLink, registrableDomain, shortenerOf, type FoundLink } from './links.js';
 import { normalizeText } from './normalize.js';
+import { registerStringCache } from './string-caches.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import { templateShape, type TemplateText } from '../template/components.js';
@@ -113,6 +114,7 @@ export interface LinkSignals {
 const cache = new WeakMap<object, LinkSignals>();
 /** Links and hidden domains per distinct string (the same footer or button is analysed once). */
 const byString = new Map<string, { found: FoundLink[]; hidden: HiddenDomain[] }>();
+registerStringCache(() => byString.clear());
 
 /** The link facts of a template, computed once per document. */
 export function linkSignals(doc: LintDocument): LinkSignals {
