@@ -2,8 +2,8 @@
  * One analysis per template text and language, shared by every fact provider that reads text:
  * the normalized text with its offset map, links and parameters (kept out of phrase matching),
  * tokens with their readings and stems. Computed once per distinct string and language (template
- * repositories repeat footers, buttons and whole bodies), and what providers derive from it is
- * memoized with it (see `memo`).
+ * repositories repeat footers, buttons and whole bodies; what does not depend on the language, once per
+ * string), and what providers derive from it is memoized with it (see `memo`).
  */
 import { findLinks, type FoundLink } from './links.js';
 import { lexiconMatcher, termMatcher } from './lexicon.js';
@@ -71,10 +71,39 @@ export function ranges(text: string, re: RegExp): [number, number][] {
   return out;
 }
 
-/** Analyses by language and string; bounded, and emptied when full (a run rarely has this many distinct texts). */
-const shared = new Map<string, TextAnalysis>();
-const SHARED_LIMIT = 50_000;
-registerStringCache(() => shared.clear());
+/**
+ * What the analysis of a string has whatever its language: the normalized text and the ranges kept out
+ * of phrase matching. A non-English template is read in its language and in English (content terms).
+ */
+interface StringScan {
+  norm: NormalizedText;
+  links: FoundLink[];
+  params: [number, number][];
+  emails: [number, number][];
+  /** The analyses of the string, by language. */
+  byLanguage: Map<string, TextAnalysis>;
+}
+
+/** Scans by string; bounded, and emptied when full (a run rarely has this many distinct texts). */
+const scans = new Map<string, StringScan>();
+const SCAN_LIMIT = 30_000;
+registerStringCache(() => scans.clear());
+
+function scanOf(text: string): StringScan {
+  let scan = scans.get(text);
+  if (!scan) {
+    scan = {
+      norm: normalizeText(text),
+      links: findLinks(text),
+      params: text.includes('{{') ? ranges(text, PARAMETER) : [],
+      emails: text.includes('@') ? ranges(text, EMAIL) : [],
+      byLanguage: new Map(),
+    };
+    if (scans.size >= SCAN_LIMIT) scans.clear();
+    scans.set(text, scan);
+  }
+  return scan;
+}
 
 /** The analysis of one template text in one language (cached per text object and per distinct string). */
 export function analyze(source: TemplateText, language: string): AnalyzedText {
@@ -82,12 +111,11 @@ export function analyze(source: TemplateText, language: string): AnalyzedText {
   if (!byLanguage) cache.set(source, (byLanguage = new Map()));
   const cached = byLanguage.get(language);
   if (cached) return cached;
-  const key = `${language}\u0000${source.text}`;
-  let core = shared.get(key);
+  const scan = scanOf(source.text);
+  let core = scan.byLanguage.get(language);
   if (!core) {
-    core = analyzeString(source.text, language);
-    if (shared.size >= SHARED_LIMIT) shared.clear();
-    shared.set(key, core);
+    core = analyzeString(scan, language);
+    scan.byLanguage.set(language, core);
   }
   const analyzed: AnalyzedText = Object.assign(Object.create(core) as TextAnalysis, { source }) as AnalyzedText;
   byLanguage.set(language, analyzed);
@@ -111,14 +139,12 @@ export function relocate<M extends TextMatch>(a: AnalyzedText, items: readonly M
   return items.map((m) => (m.path === a.source.path && m.role === a.source.role ? m : { ...m, path: a.source.path, role: a.source.role }));
 }
 
-function analyzeString(text: string, language: string): TextAnalysis {
-  const norm = normalizeText(text);
-  const links = findLinks(text);
-  const params = text.includes('{{') ? ranges(text, PARAMETER) : [];
-  const emails = text.includes('@') ? ranges(text, EMAIL) : [];
+function analyzeString(scan: StringScan, language: string): TextAnalysis {
+  const { norm, links, params, emails } = scan;
   const blocked: [number, number][] = [...params, ...emails, ...links.map((l): [number, number] => [l.start, l.end])];
   const raw = tokenize(norm, { language, blocked });
-  const tokens = splitJoined(raw, vocabularyFor(language));
+  // The word lists are needed only to split joined letters (compiling them for a language costs more than a template).
+  const tokens = raw.some((t) => t.joined) ? splitJoined(raw, vocabularyFor(language)) : raw;
   const stem = stemmerFor(language);
   const forms: string[][] = new Array(tokens.length);
   const stems: string[][] = new Array(tokens.length);
