@@ -40,11 +40,11 @@ function threshold(values: Readonly<Record<string, number>>, name: ThresholdName
   return typeof v === 'number' && Number.isFinite(v) ? v : THRESHOLDS[name];
 }
 
-/** Upper- and lower-case letters in s (letters without case, like CJK, are not counted). */
-function caseCounts(s: string): { upper: number; lower: number } {
+/** Upper- and lower-case letters in s[start, end) (letters without case, like CJK, are not counted). */
+function caseCounts(s: string, start = 0, end = s.length): { upper: number; lower: number } {
   let upper = 0;
   let lower = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = s.charCodeAt(i);
     if (code < 0x80) {
       if (code >= 65 && code <= 90) upper++;
@@ -94,7 +94,7 @@ function shoutingIn(a: AnalyzedText, runWords: number, share: number, minLetters
   for (let i = 0; i < a.tokens.length; i++) {
     const t = a.tokens[i];
     if (t.kind !== 'word') continue; // numbers, symbols and parameters neither start nor break a run
-    const c = caseCounts(plain.slice(t.start, t.end));
+    const c = caseCounts(plain, t.start, t.end);
     if (c.lower > 0 || c.upper === 0) {
       flush();
       continue;
@@ -198,6 +198,8 @@ function currencyIn(a: AnalyzedText): TextMatch[] {
   const items: TextMatch[] = [];
   const isMoney = (i: number): number => {
     const cp = text.codePointAt(i)!;
+    // "$" is the only currency symbol in ASCII (and money emoji are astral): no string per character.
+    if (cp < 0x80) return cp === 36 ? 1 : 0;
     const ch = String.fromCodePoint(cp);
     if (CURRENCY.test(ch) || MONEY_EMOJI.has(ch)) return ch.length;
     return 0;
