@@ -58,7 +58,8 @@ function amounts(a: AnalyzedText): number[] {
   const out: number[] = [];
   const t = a.tokens;
   for (let i = 0; i < t.length; i++) {
-    if (t[i].kind === 'word' && GLUED_AMOUNT.test(t[i].text)) {
+    // A glued amount has a digit, and so a word reading with a digit.
+    if (t[i].kind === 'word' && hasDigits(t[i].text, 1) && GLUED_AMOUNT.test(t[i].text)) {
       out.push(i);
       continue;
     }

@@ -114,11 +114,14 @@ function shoutingIn(a: AnalyzedText, runWords: number, share: number, minLetters
 const PUNCT = new Set(['!', '?', '¡', '¿']);
 /** Spanish opening marks start a new sentence after a space ("¿Ya viste? ¡Ven!"). */
 const OPENING = new Set(['¡', '¿']);
+/** Whether a text has any of PUNCT (one pass, no string per character). */
+const ANY_PUNCT = /[!?¡¿]/;
 
 /** !!, ?!, !!!, ? ? ? (spaces allowed between): two or more in a row. */
 function punctuationIn(a: AnalyzedText): TextMatch[] {
   const plain = a.norm.plain;
   const items: TextMatch[] = [];
+  if (!ANY_PUNCT.test(plain)) return items;
   for (let i = 0; i < plain.length; ) {
     if (!PUNCT.has(plain[i])) {
       i++;

@@ -221,16 +221,24 @@ function joinSpacedLetters(s: string, start: number, blocked: Uint16Array | null
   return { end: last + 1, text };
 }
 
+const NO_VARIANTS: { variants?: string[] } = Object.freeze({});
+
 /** Alternative readings of a word: l33t digits and symbols decoded, stretched letters shortened. */
 function variantsOf(text: string): { variants?: string[] } {
-  const out = new Set<string>();
   let leet = 0;
   let letters = 0;
+  // A letter three times in a row is a code unit three times in a row, or an astral letter (surrogates).
+  let maybeStretched = false;
   for (let k = 0; k < text.length; k++) {
     const c = text[k];
+    const code = text.charCodeAt(k);
     if (LEET[c] !== undefined) leet++;
-    else if (classOf(text.charCodeAt(k)) === C_LETTER) letters++;
+    else if (classOf(code) === C_LETTER) letters++;
+    if ((k >= 2 && c === text[k - 1] && c === text[k - 2]) || (code >= 0xd800 && code <= 0xdfff)) maybeStretched = true;
   }
+  // Most words: nothing to decode, nothing stretched (no set, no regular expressions).
+  if (!maybeStretched && !(leet > 0 && letters >= 2)) return NO_VARIANTS;
+  const out = new Set<string>();
   const bases = [text];
   if (leet > 0 && letters >= 2) {
     const asI = decodeLeet(text, 'i');
