@@ -11,7 +11,7 @@ import { normalizeText, originalRange, type NormalizedText } from './normalize.j
 import type { PhraseHit, TokenStream } from './phrase-matcher.js';
 import { stemmerFor } from './stem.js';
 import { registerStringCache } from './string-caches.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenizationKey, tokenize, type Token } from './tokenize.js';
 import type { TextMatch } from '../../types.js';
 import type { LintDocument } from '../../documents/parse.js';
 import { templateShape, type TemplateText } from '../template/components.js';
@@ -82,6 +82,8 @@ interface StringScan {
   emails: [number, number][];
   /** The analyses of the string, by language. */
   byLanguage: Map<string, TextAnalysis>;
+  /** Its tokens before joined letters are split, by tokenizationKey (usually one for all languages). */
+  rawTokens: Map<string, Token[]>;
 }
 
 /** Scans by string; bounded, and emptied when full (a run rarely has this many distinct texts). */
@@ -98,6 +100,7 @@ function scanOf(text: string): StringScan {
       params: text.includes('{{') ? ranges(text, PARAMETER) : [],
       emails: text.includes('@') ? ranges(text, EMAIL) : [],
       byLanguage: new Map(),
+      rawTokens: new Map(),
     };
     if (scans.size >= SCAN_LIMIT) scans.clear();
     scans.set(text, scan);
@@ -154,8 +157,13 @@ export function relocate<M extends TextMatch>(a: AnalyzedText, items: readonly M
 
 function analyzeString(scan: StringScan, language: string): TextAnalysis {
   const { norm, links, params, emails } = scan;
-  const blocked: [number, number][] = [...params, ...emails, ...links.map((l): [number, number] => [l.start, l.end])];
-  const raw = tokenize(norm, { language, blocked });
+  const tokenization = tokenizationKey(norm, language);
+  let raw = scan.rawTokens.get(tokenization);
+  if (!raw) {
+    const blocked: [number, number][] = [...params, ...emails, ...links.map((l): [number, number] => [l.start, l.end])];
+    raw = tokenize(norm, { language, blocked });
+    scan.rawTokens.set(tokenization, raw);
+  }
   // The word lists are needed only to split joined letters (compiling them for a language costs more than a template).
   const tokens = raw.some((t) => t.joined) ? splitJoined(raw, vocabularyFor(language)) : raw;
   const stem = stemmerFor(language);

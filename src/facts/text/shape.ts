@@ -257,13 +257,15 @@ export const shapeFacts: FactProvider = {
     let body = { params: 0, words: 0 };
     const capsArgs = [threshold(t, 'phrasing.capsRunWords'), threshold(t, 'phrasing.capsShare'), threshold(t, 'phrasing.capsMinLetters')] as const;
     const emojiArgs = [threshold(t, 'phrasing.emojiRun'), threshold(t, 'phrasing.emojiCrowded'), threshold(t, 'phrasing.emojiShare')] as const;
+    const shoutingKey = `shouting:${capsArgs.join(',')}`;
+    const emojiKey = `emoji:${emojiArgs.join(',')}`;
     for (const text of copyTexts(doc)) {
       const a = analyze(text, language);
-      const s = memo(a, `shouting:${capsArgs.join(',')}`, () => shoutingIn(a, ...capsArgs));
+      const s = memo(a, shoutingKey, () => shoutingIn(a, ...capsArgs));
       shouting.push(...relocate(a, s.items));
       if (s.letters >= 12) capsShare = Math.max(capsShare, s.share);
       punctuationRuns.push(...relocate(a, memo(a, 'punctuation', () => punctuationIn(a))));
-      const e = memo(a, `emoji:${emojiArgs.join(',')}`, () => emojiIn(a, ...emojiArgs));
+      const e = memo(a, emojiKey, () => emojiIn(a, ...emojiArgs));
       emojiRuns.push(...relocate(a, e.items));
       emojiCount += e.count;
       emojiShare = Math.max(emojiShare, e.share);

@@ -74,6 +74,14 @@ const ELISIONS: Record<string, ReadonlySet<string>> = {
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' };
 
+/**
+ * Which tokenization of `n` a language gets, as a key: the tokens differ between languages only where an
+ * apostrophe meets a language's elisions (l'offre), so most texts share one tokenization ('').
+ */
+export function tokenizationKey(n: NormalizedText, language: string): string {
+  return ELISIONS[language] !== undefined && n.folded.includes("'") ? language : '';
+}
+
 export function tokenize(n: NormalizedText, options: TokenizeOptions): Token[] {
   const s = n.folded;
   const len = s.length;
