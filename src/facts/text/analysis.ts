@@ -155,6 +155,9 @@ export function relocate<M extends TextMatch>(a: AnalyzedText, items: readonly M
   return items.map((m) => (m.path === a.source.path && m.role === a.source.role ? m : { ...m, path: a.source.path, role: a.source.role }));
 }
 
+/** The readings of a link, parameter or e-mail address: none (one shared, read-only array). */
+const NO_READINGS: readonly string[] = Object.freeze([]);
+
 function analyzeString(scan: StringScan, language: string): TextAnalysis {
   const { norm, links, params, emails } = scan;
   const tokenization = tokenizationKey(norm, language);
@@ -167,13 +170,13 @@ function analyzeString(scan: StringScan, language: string): TextAnalysis {
   // The word lists are needed only to split joined letters (compiling them for a language costs more than a template).
   const tokens = raw.some((t) => t.joined) ? splitJoined(raw, vocabularyFor(language)) : raw;
   const stem = stemmerFor(language);
-  const forms: string[][] = new Array(tokens.length);
-  const stems: string[][] = new Array(tokens.length);
+  const forms: (readonly string[])[] = new Array(tokens.length);
+  const stems: (readonly string[])[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'blocked') {
-      forms[i] = [];
-      stems[i] = [];
+      forms[i] = NO_READINGS;
+      stems[i] = NO_READINGS;
     } else if (t.kind === 'word') {
       if (t.variants) {
         // One reading per stem; of readings with the same stem, the shortest ("prize" over "prizee").
@@ -190,8 +193,8 @@ function analyzeString(scan: StringScan, language: string): TextAnalysis {
         stems[i] = [stem(t.text)];
       }
     } else {
-      forms[i] = [t.text];
-      stems[i] = [t.text];
+      // Numbers and symbols are their own stem: one array serves as both (they are read-only).
+      forms[i] = stems[i] = [t.text];
     }
   }
   return { language, norm, links, params, emails, tokens, forms, stems, memo: new Map() };
