@@ -139,8 +139,9 @@ export function linkSignals(doc: LintDocument): LinkSignals {
     for (const b of shape.buttons) {
       if (typeof b.raw.text !== 'string' || typeof b.raw.url !== 'string') continue;
       const shown = findLinks(b.raw.text)[0];
+      if (!shown) continue; // most labels ("Open", "Track order") show no domain: no URL to parse
       const target = parseLink(b.raw.url.trim());
-      if (!shown || !target || registrableDomain(shown.host) === registrableDomain(target.host)) continue;
+      if (!target || registrableDomain(shown.host) === registrableDomain(target.host)) continue;
       hidden.push({
         path: `${b.path}/text`,
         start: shown.start,
