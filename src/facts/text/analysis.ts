@@ -2,20 +2,21 @@
  * One analysis per template text and language, shared by every fact provider that reads text:
  * the normalized text with its offset map, links and parameters (kept out of phrase matching),
  * tokens with their readings and stems. Computed once per distinct string and language (template
- * repositories repeat footers, buttons and whole bodies), and what providers derive from it is
- * memoized with it (see `memo`).
+ * repositories repeat footers, buttons and whole bodies; what does not depend on the language, once per
+ * string), and what providers derive from it is memoized with it (see `memo`).
  */
 import { findLinks, type FoundLink } from './links.js';
 import { lexiconMatcher, termMatcher } from './lexicon.js';
 import { normalizeText, originalRange, type NormalizedText } from './normalize.js';
 import type { PhraseHit, TokenStream } from './phrase-matcher.js';
 import { stemmerFor } from './stem.js';
-import { tokenize, type Token } from './tokenize.js';
+import { registerStringCache } from './string-caches.js';
+import { tokenizationKey, tokenize, type Token } from './tokenize.js';
 import type { TextMatch } from '../../types.js';
 import type { LintDocument } from '../../documents/parse.js';
 import { templateShape, type TemplateText } from '../template/components.js';
 
-/** What the analysis of a string is, whoever's text it is. */
+/** What the analysis of a string is, whoever's text it is (a new field must also be copied in `analyze`). */
 export interface TextAnalysis extends TokenStream {
   language: string;
   norm: NormalizedText;
@@ -71,14 +72,51 @@ export function ranges(text: string, re: RegExp): [number, number][] {
 }
 
 /**
- * Analyses by language and string, for the texts that templates repeat (footers, button labels); emptied
- * when full. Small on purpose: each analysis is a few kilobytes, and a large run's distinct bodies must
- * not all stay in memory.
+ * What the analysis of a string has whatever its language: the normalized text and the ranges kept out
+ * of phrase matching. A non-English template is read in its language and in English (content terms).
  */
-const shared = new Map<string, TextAnalysis>();
-const SHARED_LIMIT = 2_000;
-/** Footers, headers and button labels repeat from template to template; bodies seldom do. */
+interface StringScan {
+  norm: NormalizedText;
+  links: FoundLink[];
+  params: [number, number][];
+  emails: [number, number][];
+  /** The analyses of the string, by language. */
+  byLanguage: Map<string, TextAnalysis>;
+  /** Its tokens before joined letters are split, by tokenizationKey (usually one for all languages). */
+  rawTokens: Map<string, Token[]>;
+}
+
+/**
+ * Scans of the short strings that templates repeat (footers, headers, button labels), shared across
+ * templates; emptied when full. Longer texts (bodies, which seldom repeat) are kept with their template
+ * text only, so that a large run's bodies do not all stay in memory.
+ */
+const scans = new Map<string, StringScan>();
+const SCAN_LIMIT = 2_000;
 const SHARED_MAX_CHARS = 160;
+const ownScans = new WeakMap<TemplateText, StringScan>();
+registerStringCache(() => scans.clear());
+
+function scanOf(text: string, source: TemplateText): StringScan {
+  const shared = text.length <= SHARED_MAX_CHARS;
+  let scan = shared ? scans.get(text) : ownScans.get(source);
+  if (!scan) {
+    scan = {
+      norm: normalizeText(text),
+      links: findLinks(text),
+      params: text.includes('{{') ? ranges(text, PARAMETER) : [],
+      emails: text.includes('@') ? ranges(text, EMAIL) : [],
+      byLanguage: new Map(),
+      rawTokens: new Map(),
+    };
+    if (!shared) ownScans.set(source, scan);
+    else {
+      if (scans.size >= SCAN_LIMIT) scans.clear();
+      scans.set(text, scan);
+    }
+  }
+  return scan;
+}
 
 /** The analysis of one template text in one language (cached per text object and per distinct string). */
 export function analyze(source: TemplateText, language: string): AnalyzedText {
@@ -86,16 +124,26 @@ export function analyze(source: TemplateText, language: string): AnalyzedText {
   if (!byLanguage) cache.set(source, (byLanguage = new Map()));
   const cached = byLanguage.get(language);
   if (cached) return cached;
-  const key = `${language}\u0000${source.text}`;
-  let core = shared.get(key);
+  const scan = scanOf(source.text, source);
+  let core = scan.byLanguage.get(language);
   if (!core) {
-    core = analyzeString(source.text, language);
-    if (source.text.length <= SHARED_MAX_CHARS) {
-      if (shared.size >= SHARED_LIMIT) shared.clear();
-      shared.set(key, core);
-    }
+    core = analyzeString(scan, language);
+    scan.byLanguage.set(language, core);
   }
-  const analyzed: AnalyzedText = Object.assign(Object.create(core) as TextAnalysis, { source }) as AnalyzedText;
+  // Every field copied into one object literal, so that all analyses share one hidden class and the
+  // providers' reads of them stay monomorphic (Object.create(core) gave each text its own; a spread is slower).
+  const analyzed: AnalyzedText = {
+    language: core.language,
+    norm: core.norm,
+    links: core.links,
+    params: core.params,
+    emails: core.emails,
+    tokens: core.tokens,
+    forms: core.forms,
+    stems: core.stems,
+    memo: core.memo,
+    source,
+  };
   byLanguage.set(language, analyzed);
   return analyzed;
 }
@@ -117,22 +165,28 @@ export function relocate<M extends TextMatch>(a: AnalyzedText, items: readonly M
   return items.map((m) => (m.path === a.source.path && m.role === a.source.role ? m : { ...m, path: a.source.path, role: a.source.role }));
 }
 
-function analyzeString(text: string, language: string): TextAnalysis {
-  const norm = normalizeText(text);
-  const links = findLinks(text);
-  const params = text.includes('{{') ? ranges(text, PARAMETER) : [];
-  const emails = text.includes('@') ? ranges(text, EMAIL) : [];
-  const blocked: [number, number][] = [...params, ...emails, ...links.map((l): [number, number] => [l.start, l.end])];
-  const raw = tokenize(norm, { language, blocked });
-  const tokens = splitJoined(raw, vocabularyFor(language));
+/** The readings of a link, parameter or e-mail address: none (one shared, read-only array). */
+const NO_READINGS: readonly string[] = Object.freeze([]);
+
+function analyzeString(scan: StringScan, language: string): TextAnalysis {
+  const { norm, links, params, emails } = scan;
+  const tokenization = tokenizationKey(norm, language);
+  let raw = scan.rawTokens.get(tokenization);
+  if (!raw) {
+    const blocked: [number, number][] = [...params, ...emails, ...links.map((l): [number, number] => [l.start, l.end])];
+    raw = tokenize(norm, { language, blocked });
+    scan.rawTokens.set(tokenization, raw);
+  }
+  // The word lists are needed only to split joined letters (compiling them for a language costs more than a template).
+  const tokens = raw.some((t) => t.joined) ? splitJoined(raw, vocabularyFor(language)) : raw;
   const stem = stemmerFor(language);
-  const forms: string[][] = new Array(tokens.length);
-  const stems: string[][] = new Array(tokens.length);
+  const forms: (readonly string[])[] = new Array(tokens.length);
+  const stems: (readonly string[])[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'blocked') {
-      forms[i] = [];
-      stems[i] = [];
+      forms[i] = NO_READINGS;
+      stems[i] = NO_READINGS;
     } else if (t.kind === 'word') {
       if (t.variants) {
         // One reading per stem; of readings with the same stem, the shortest ("prize" over "prizee").
@@ -149,8 +203,8 @@ function analyzeString(text: string, language: string): TextAnalysis {
         stems[i] = [stem(t.text)];
       }
     } else {
-      forms[i] = [t.text];
-      stems[i] = [t.text];
+      // Numbers and symbols are their own stem: one array serves as both (they are read-only).
+      forms[i] = stems[i] = [t.text];
     }
   }
   return { language, norm, links, params, emails, tokens, forms, stems, memo: new Map() };

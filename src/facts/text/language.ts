@@ -8,14 +8,24 @@ export function baseLanguage(code: unknown): string {
 /** Languages that have phrase lexicons and term lists in rules/. */
 export const LEXICON_LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'id'] as const;
 
+/** lexiconLanguage by language code (bounded). */
+const lexiconLanguages = new Map<string, string>();
+
 /**
  * The lexicon language to use for a template: its own language when msglint has a lexicon for it,
  * otherwise English (English spam phrases travel: Hinglish, Taglish and many African-market templates).
  */
 export function lexiconLanguage(code: unknown): string {
+  // Every text fact asks, for every template; a repository uses a handful of codes.
+  if (typeof code === 'string') {
+    const known = lexiconLanguages.get(code);
+    if (known !== undefined) return known;
+  }
   const base = baseLanguage(code);
-  if (base === 'in') return 'id'; // the old ISO code for Indonesian, still seen in Java locales
-  return (LEXICON_LANGUAGES as readonly string[]).includes(base) ? base : 'en';
+  // 'in': the old ISO code for Indonesian, still seen in Java locales
+  const language = base === 'in' ? 'id' : (LEXICON_LANGUAGES as readonly string[]).includes(base) ? base : 'en';
+  if (typeof code === 'string' && lexiconLanguages.size < 1000) lexiconLanguages.set(code, language);
+  return language;
 }
 
 /** Where a template's language is mostly used, when its code names no region (de → DE). */

@@ -5,6 +5,7 @@
  */
 import { findLinks, domainInSubdomain, isIpHost, parseLink, registrableDomain, shortenerOf, type FoundLink } from './links.js';
 import { normalizeText } from './normalize.js';
+import { registerStringCache } from './string-caches.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import { templateShape, type TemplateText } from '../template/components.js';
@@ -113,6 +114,7 @@ export interface LinkSignals {
 const cache = new WeakMap<object, LinkSignals>();
 /** Links and hidden domains per distinct string (the same footer or button is analysed once). */
 const byString = new Map<string, { found: FoundLink[]; hidden: HiddenDomain[] }>();
+registerStringCache(() => byString.clear());
 
 /** The link facts of a template, computed once per document. */
 export function linkSignals(doc: LintDocument): LinkSignals {
@@ -137,8 +139,9 @@ export function linkSignals(doc: LintDocument): LinkSignals {
     for (const b of shape.buttons) {
       if (typeof b.raw.text !== 'string' || typeof b.raw.url !== 'string') continue;
       const shown = findLinks(b.raw.text)[0];
+      if (!shown) continue; // most labels ("Open", "Track order") show no domain: no URL to parse
       const target = parseLink(b.raw.url.trim());
-      if (!shown || !target || registrableDomain(shown.host) === registrableDomain(target.host)) continue;
+      if (!target || registrableDomain(shown.host) === registrableDomain(target.host)) continue;
       hidden.push({
         path: `${b.path}/text`,
         start: shown.start,

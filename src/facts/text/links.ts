@@ -48,9 +48,16 @@ const LINK_RE =
 
 const TRAILING = /[.,;:!?'"»)\]}>*_~]+$/u;
 
+/**
+ * What every match of LINK_RE contains (same flags, so the same letters and case folding): "://", "www.",
+ * a dot before a letter (the last label of a domain), or the dots of an IPv4 address. Most copy has none,
+ * and this test is much cheaper than LINK_RE, whose look-behinds run at every word start.
+ */
+const LINK_HINT = /:\/\/|www\.|\.\p{L}|\d\.\d{1,3}\.\d/iu;
+
 /** Every link in `text`, in order. */
 export function findLinks(text: string): FoundLink[] {
-  if (text.indexOf('.') < 0 && text.indexOf('://') < 0) return [];
+  if (!LINK_HINT.test(text)) return [];
   const out: FoundLink[] = [];
   LINK_RE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -58,7 +58,8 @@ function amounts(a: AnalyzedText): number[] {
   const out: number[] = [];
   const t = a.tokens;
   for (let i = 0; i < t.length; i++) {
-    if (t[i].kind === 'word' && GLUED_AMOUNT.test(t[i].text)) {
+    // A glued amount has a digit, and so a word reading with a digit.
+    if (t[i].kind === 'word' && hasDigits(t[i].text, 1) && GLUED_AMOUNT.test(t[i].text)) {
       out.push(i);
       continue;
     }
@@ -163,12 +164,23 @@ function planOf(region: string): Plan | null {
   return plan;
 }
 
+/** Whether `text` has at least `n` ASCII digits (what \d matches). */
+function hasDigits(text: string, n: number): boolean {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++found >= n) return true;
+  }
+  return false;
+}
+
 const PHONE_CANDIDATE = /(?<![\p{L}\p{N}+])(?:\+|00)?\d(?:[ .\-()]{0,2}\d){6,16}(?![\p{N}])/gu;
 
 /** Premium-rate numbers in a text, for the template's region (and any number written with +country code). */
 function premiumNumbersIn(a: AnalyzedText, region: string | undefined): TextMatch[] {
   const text = a.source.text;
-  if (!/\d{3}/.test(text.replace(/[ .\-()]/g, ''))) return [];
+  // A candidate has seven digits or more.
+  if (!hasDigits(text, 7)) return [];
   const out: TextMatch[] = [];
   PHONE_CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -243,9 +255,12 @@ function shortCodesIn(a: AnalyzedText): TextMatch[] {
 const PER_MESSAGE_CHARGE =
   /(?:[\p{Sc}]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:p|pence|cents?|c|centavos|centimes|cts|rp)\b|\bRp\.?\s?\d[\d.,]*)\s?(?:\/|per|a|por|par|pro|\bx\b)?\s?(?:msg|message|sms|txt|text|min|minute|mensaje|mensagem|mensagens|pesan)s?\b|\b\d+\s?ppm\b|\b\d+p\/(?:msg|min|wk|week|mt)\b/giu;
 
+/** What every match of PER_MESSAGE_CHARGE contains (same flags): its unit, "ppm" or "p/". */
+const CHARGE_HINT = /msg|message|sms|txt|text|min|mensaje|mensagem|pesan|ppm|p\//iu;
+
 function chargesIn(a: AnalyzedText): TextMatch[] {
   const text = a.source.text;
-  if (!/\d/.test(text)) return [];
+  if (!hasDigits(text, 1) || !CHARGE_HINT.test(text)) return [];
   const out: TextMatch[] = [];
   PER_MESSAGE_CHARGE.lastIndex = 0;
   let m: RegExpExecArray | null;

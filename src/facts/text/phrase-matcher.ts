@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 
 import { normalizeText } from './normalize.js';
 import { stemmerFor, type StemFn } from './stem.js';
+import { registerStringCache } from './string-caches.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export interface PhraseEntry<P> {
@@ -99,6 +100,7 @@ export class PhraseMatcher<P> {
     this.nearMissMinLength = options.nearMissMinLength ?? 0;
     this.nearMissThreshold = options.nearMissThreshold ?? DEFAULT_NEAR_MISS.nearMissThreshold;
     for (const e of entries) this.add(e);
+    registerStringCache(() => this.nearMissCache.clear());
   }
 
   /** The stems of a phrase, tokenized exactly like template text. */

@@ -40,11 +40,11 @@ function threshold(values: Readonly<Record<string, number>>, name: ThresholdName
   return typeof v === 'number' && Number.isFinite(v) ? v : THRESHOLDS[name];
 }
 
-/** Upper- and lower-case letters in s (letters without case, like CJK, are not counted). */
-function caseCounts(s: string): { upper: number; lower: number } {
+/** Upper- and lower-case letters in s[start, end) (letters without case, like CJK, are not counted). */
+function caseCounts(s: string, start = 0, end = s.length): { upper: number; lower: number } {
   let upper = 0;
   let lower = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = s.charCodeAt(i);
     if (code < 0x80) {
       if (code >= 65 && code <= 90) upper++;
@@ -94,7 +94,7 @@ function shoutingIn(a: AnalyzedText, runWords: number, share: number, minLetters
   for (let i = 0; i < a.tokens.length; i++) {
     const t = a.tokens[i];
     if (t.kind !== 'word') continue; // numbers, symbols and parameters neither start nor break a run
-    const c = caseCounts(plain.slice(t.start, t.end));
+    const c = caseCounts(plain, t.start, t.end);
     if (c.lower > 0 || c.upper === 0) {
       flush();
       continue;
@@ -114,11 +114,14 @@ function shoutingIn(a: AnalyzedText, runWords: number, share: number, minLetters
 const PUNCT = new Set(['!', '?', '¡', '¿']);
 /** Spanish opening marks start a new sentence after a space ("¿Ya viste? ¡Ven!"). */
 const OPENING = new Set(['¡', '¿']);
+/** Whether a text has any of PUNCT (one pass, no string per character). */
+const ANY_PUNCT = /[!?¡¿]/;
 
 /** !!, ?!, !!!, ? ? ? (spaces allowed between): two or more in a row. */
 function punctuationIn(a: AnalyzedText): TextMatch[] {
   const plain = a.norm.plain;
   const items: TextMatch[] = [];
+  if (!ANY_PUNCT.test(plain)) return items;
   for (let i = 0; i < plain.length; ) {
     if (!PUNCT.has(plain[i])) {
       i++;
@@ -198,6 +201,8 @@ function currencyIn(a: AnalyzedText): TextMatch[] {
   const items: TextMatch[] = [];
   const isMoney = (i: number): number => {
     const cp = text.codePointAt(i)!;
+    // "$" is the only currency symbol in ASCII (and money emoji are astral): no string per character.
+    if (cp < 0x80) return cp === 36 ? 1 : 0;
     const ch = String.fromCodePoint(cp);
     if (CURRENCY.test(ch) || MONEY_EMOJI.has(ch)) return ch.length;
     return 0;
@@ -252,13 +257,15 @@ export const shapeFacts: FactProvider = {
     let body = { params: 0, words: 0 };
     const capsArgs = [threshold(t, 'phrasing.capsRunWords'), threshold(t, 'phrasing.capsShare'), threshold(t, 'phrasing.capsMinLetters')] as const;
     const emojiArgs = [threshold(t, 'phrasing.emojiRun'), threshold(t, 'phrasing.emojiCrowded'), threshold(t, 'phrasing.emojiShare')] as const;
+    const shoutingKey = `shouting:${capsArgs.join(',')}`;
+    const emojiKey = `emoji:${emojiArgs.join(',')}`;
     for (const text of copyTexts(doc)) {
       const a = analyze(text, language);
-      const s = memo(a, `shouting:${capsArgs.join(',')}`, () => shoutingIn(a, ...capsArgs));
+      const s = memo(a, shoutingKey, () => shoutingIn(a, ...capsArgs));
       shouting.push(...relocate(a, s.items));
       if (s.letters >= 12) capsShare = Math.max(capsShare, s.share);
       punctuationRuns.push(...relocate(a, memo(a, 'punctuation', () => punctuationIn(a))));
-      const e = memo(a, `emoji:${emojiArgs.join(',')}`, () => emojiIn(a, ...emojiArgs));
+      const e = memo(a, emojiKey, () => emojiIn(a, ...emojiArgs));
       emojiRuns.push(...relocate(a, e.items));
       emojiCount += e.count;
       emojiShare = Math.max(emojiShare, e.share);

@@ -68,7 +68,19 @@ function phrasesIn(a: AnalyzedText, matcher: PhraseMatcher<LexiconEntry>): SpamP
 /** Two or more cased letters, none of them lower case. */
 export function isShouted(s: string): boolean {
   let upper = 0;
-  for (const ch of s) {
+  for (let i = 0; i < s.length; i++) {
+    // ASCII without allocating a string per character.
+    const code = s.charCodeAt(i);
+    if (code >= 0x80) return isShoutedFrom(s, i, upper);
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 65 && code <= 90) upper++;
+  }
+  return upper >= 2;
+}
+
+/** isShouted from the code unit `from` on, `upper` capitals counted before it. */
+function isShoutedFrom(s: string, from: number, upper: number): boolean {
+  for (const ch of s.slice(from)) {
     const lo = ch.toLowerCase();
     const up = ch.toUpperCase();
     if (lo === up) continue;

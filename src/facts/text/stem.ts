@@ -4,6 +4,8 @@
  */
 import { createRequire } from 'node:module';
 
+import { registerStringCache } from './string-caches.js';
+
 interface NaturalStemmer {
   stem(word: string): string;
 }
@@ -41,6 +43,7 @@ export function stemmerFor(language: string): StemFn {
   } else {
     const stemmer = require(modulePath) as NaturalStemmer;
     const memo = new Map<string, string>();
+    registerStringCache(() => memo.clear());
     fn = (word) => {
       let s = memo.get(word);
       if (s !== undefined) return s;

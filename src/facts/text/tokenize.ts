@@ -74,6 +74,14 @@ const ELISIONS: Record<string, ReadonlySet<string>> = {
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' };
 
+/**
+ * Which tokenization of `n` a language gets, as a key: the tokens differ between languages only where an
+ * apostrophe meets a language's elisions (l'offre), so most texts share one tokenization ('').
+ */
+export function tokenizationKey(n: NormalizedText, language: string): string {
+  return ELISIONS[language] !== undefined && n.folded.includes("'") ? language : '';
+}
+
 export function tokenize(n: NormalizedText, options: TokenizeOptions): Token[] {
   const s = n.folded;
   const len = s.length;
@@ -221,16 +229,24 @@ function joinSpacedLetters(s: string, start: number, blocked: Uint16Array | null
   return { end: last + 1, text };
 }
 
+const NO_VARIANTS: { variants?: string[] } = Object.freeze({});
+
 /** Alternative readings of a word: l33t digits and symbols decoded, stretched letters shortened. */
 function variantsOf(text: string): { variants?: string[] } {
-  const out = new Set<string>();
   let leet = 0;
   let letters = 0;
+  // A letter three times in a row is a code unit three times in a row, or an astral letter (surrogates).
+  let maybeStretched = false;
   for (let k = 0; k < text.length; k++) {
     const c = text[k];
+    const code = text.charCodeAt(k);
     if (LEET[c] !== undefined) leet++;
-    else if (classOf(text.charCodeAt(k)) === C_LETTER) letters++;
+    else if (classOf(code) === C_LETTER) letters++;
+    if ((k >= 2 && c === text[k - 1] && c === text[k - 2]) || (code >= 0xd800 && code <= 0xdfff)) maybeStretched = true;
   }
+  // Most words: nothing to decode, nothing stretched (no set, no regular expressions).
+  if (!maybeStretched && !(leet > 0 && letters >= 2)) return NO_VARIANTS;
+  const out = new Set<string>();
   const bases = [text];
   if (leet > 0 && letters >= 2) {
     const asI = decodeLeet(text, 'i');
