@@ -69,7 +69,9 @@ function check(text: string): boolean {
   const docs = composeAll(text);
   expect(docs.length, `yaml reads ${docs.length} documents in ${JSON.stringify(text)}`).toBe(1);
   expect(docs[0].errors.map((e) => e.message), JSON.stringify(text)).toEqual([]);
-  expect(dumpDocument(fast), JSON.stringify(text)).toEqual(dumpDocument(docs[0]));
+  const [mine, theirs] = [dumpDocument(fast), dumpDocument(docs[0])];
+  // Strings compare fast; the structural diff is for the failure message.
+  if (JSON.stringify(mine) !== JSON.stringify(theirs)) expect(mine, JSON.stringify(text)).toEqual(theirs);
   return true;
 }
 
@@ -115,14 +117,14 @@ describe('parseSimpleDocument on real files', () => {
     const share = accepted / repoFiles.length;
     console.log(`fast path accepted ${accepted}/${repoFiles.length} repository YAML/JSON files (${(share * 100).toFixed(1)}%)`);
     expect(share).toBeGreaterThan(0.6);
-  });
+  }, 120_000);
 
   it('accepts every generated benchmark template, equal to yaml', () => {
     const files = yamlFiles(benchDir);
     expect(files.length).toBe(3000);
     const declined = files.filter((f) => !check(readFileSync(f, 'utf8')));
     expect(declined).toEqual([]);
-  });
+  }, 120_000);
 
   it('accepts CRLF copies of the fixtures as it accepts the originals', () => {
     for (const file of repoFiles) {
@@ -130,7 +132,7 @@ describe('parseSimpleDocument on real files', () => {
       if (text.includes('\r')) continue;
       expect(check(text.replace(/\n/g, '\r\n')), file).toBe(check(text));
     }
-  });
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -221,17 +223,19 @@ describe('parseSimpleDocument properties', () => {
     );
     // The generator mostly writes the subset: a fast path that always declined would fail here.
     expect(accepted / total).toBeGreaterThan(0.3);
-  });
+  }, 120_000);
 
   it('equals yaml on random mutations of the repository files, or declines', () => {
-    const texts = repoFiles.map((f) => readFileSync(f, 'utf8'));
+    // Files up to 8 KB (the large lexicons cost seconds per run and add no shapes).
+    const texts = repoFiles.map((f) => readFileSync(f, 'utf8')).filter((t) => t.length <= 8000);
+    expect(texts.length).toBeGreaterThan(100);
     fc.assert(
       fc.property(fc.nat(texts.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (index, edits) => {
         check(mutate(texts[index], edits));
       }),
-      { numRuns: 4000 },
+      { numRuns: 3000 },
     );
-  });
+  }, 180_000);
 
   it('equals yaml on random mutations of a generated template, or declines', () => {
     const sample = readFileSync(yamlFiles(benchDir)[0], 'utf8');
@@ -241,7 +245,7 @@ describe('parseSimpleDocument properties', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 120_000);
 });
 
 describe('parseSimpleDocument on chosen cases', () => {
