@@ -54,6 +54,8 @@ const LBRACKET = 91;
 const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
+const PIPE = 124;
+const GT = 62;
 
 /** Characters a plain scalar may not start with (indicators), beyond the `-` handled apart. */
 const BAD_PLAIN_START = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
@@ -301,10 +303,7 @@ class SimpleParser {
           trail = [];
         }
       } else {
-        const node = this.parseInlineValue(j);
-        const afterLine = this.finishLine(node.range![1]);
-        [node.range![2], trail] = this.absorb(this.readGap(afterLine), indent, afterLine);
-        value = node;
+        [value, trail] = this.parseLineValue(j, indent);
       }
       map.items.push(new Pair(key, value));
       offset = (value.range as Range)[2];
@@ -382,10 +381,7 @@ class SimpleParser {
       if (this.startsKey(j)) {
         [item, trail] = this.parseBlockMap(keyColumn, j);
       } else {
-        const node = this.parseInlineValue(j);
-        const afterLine = this.finishLine(node.range![1]);
-        [node.range![2], trail] = this.absorb(this.readGap(afterLine), indent, afterLine);
-        item = node;
+        [item, trail] = this.parseLineValue(j, indent);
       }
       seq.items.push(item);
       offset = (item.range as Range)[2];
@@ -424,6 +420,79 @@ class SimpleParser {
     const key = c === DQUOTE || c === SQUOTE ? this.parseQuoted(i) : this.parsePlain(i, false);
     if (key.range![1] - i > MAX_KEY_LENGTH) throw FALLBACK;
     return key;
+  }
+
+  /**
+   * The value of a map entry or sequence item that starts at i, in a collection indented by
+   * `collIndent`, with the lines after it: returns the node and the trailing lines.
+   */
+  private parseLineValue(i: number, collIndent: number): [Node, GapLine[]] {
+    const c = this.text.charCodeAt(i);
+    if (c === PIPE || c === GT) {
+      // A block scalar has no end tokens: nothing after it joins its range.
+      const node = this.parseBlockScalar(i, collIndent);
+      return [node, this.readGap(node.range![2])];
+    }
+    const node = this.parseInlineValue(i);
+    const afterLine = this.finishLine(node.range![1]);
+    const [end, trail] = this.absorb(this.readGap(afterLine), collIndent, afterLine);
+    node.range![2] = end;
+    return [node, trail];
+  }
+
+  /**
+   * A literal (`|`, `|-`) or folded (`>`, `>-`) block scalar whose header is at i, in a collection
+   * indented by `collIndent`. Its lines are those yaml's lexer takes (Lexer.parseBlockScalar); its
+   * value is computed as yaml's resolveBlockScalar does. Keep chomping (`+`), indentation indicators
+   * and leading blank lines fall back.
+   */
+  private parseBlockScalar(i: number, collIndent: number): Scalar {
+    const { text } = this;
+    const n = text.length;
+    const folded = text.charCodeAt(i) === GT;
+    let j = i + 1;
+    const strip = text.charCodeAt(j) === DASH;
+    if (strip) j++;
+    const h = text.charCodeAt(j);
+    if (!(h === SPACE || h === LF || h === CR || Number.isNaN(h))) throw FALLBACK;
+    const start = this.finishLine(j);
+    if (start >= n || start === j) throw FALLBACK;
+    let k = start;
+    while (text.charCodeAt(k) === SPACE) k++;
+    const indent = k - start;
+    const first = text.charCodeAt(k);
+    if (first === LF || first === CR || first === TAB || Number.isNaN(first) || indent <= collIndent) throw FALLBACK;
+    // Lines continue while blank or indented at least as deep as the first.
+    let nl = text.indexOf('\n', k);
+    while (nl !== -1) {
+      let m = nl + 1;
+      while (text.charCodeAt(m) === SPACE) m++;
+      const d = text.charCodeAt(m);
+      const blank = d === LF || (d === CR && text.charCodeAt(m + 1) === LF);
+      if (!blank && m - nl - 1 < indent) break;
+      nl = text.indexOf('\n', blank && d === CR ? m + 1 : m);
+    }
+    if (nl === -1) nl = n;
+    // A tab after the last line's indentation: yaml reports it (left to yaml).
+    let t = nl + 1;
+    while (text.charCodeAt(t) === SPACE) t++;
+    if (text.charCodeAt(t) === TAB) throw FALLBACK;
+    // Trailing blank lines no deeper than the first line's indentation are not part of the scalar.
+    for (;;) {
+      let b = nl - 1;
+      if (text.charCodeAt(b) === CR) b--;
+      const lastChar = b;
+      while (text.charCodeAt(b) === SPACE) b--;
+      if (text.charCodeAt(b) === LF && b >= start && b + 1 + indent > lastChar) nl = b;
+      else break;
+    }
+    const end = Math.min(nl + 1, n);
+    const value = blockScalarValue(text.slice(start, end), folded, strip);
+    const node = new Scalar(value);
+    node.range = [i, end, end];
+    node.source = value;
+    node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    return node;
   }
 
   /** A value that starts on the current line at i: a scalar or a one-line flow collection (range[2] set by the caller). */
@@ -689,4 +758,55 @@ function doubleQuotedValue(text: string, start: number, end: number): string {
     from = i + 1;
   }
   return res + text.slice(from, end);
+}
+
+/**
+ * The value of a block scalar's lines (from its first content line on), as yaml's resolveBlockScalar
+ * computes it for a header without indentation indicator and without keep chomping, and a first line
+ * that holds text.
+ */
+function blockScalarValue(source: string, folded: boolean, strip: boolean): string {
+  const split = source.split(/\n( *)/);
+  const m = /^( *)/.exec(split[0]);
+  const lines: [string, string][] = [m?.[1] ? [m[1], split[0].slice(m[1].length)] : ['', split[0]]];
+  for (let i = 1; i < split.length; i += 2) lines.push([split[i], split[i + 1]]);
+  let chompStart = lines.length;
+  for (let i = lines.length - 1; i >= 0; --i) {
+    const content = lines[i][1];
+    if (content === '' || content === '\r') chompStart = i;
+    else break;
+  }
+  if (chompStart === 0) throw FALLBACK;
+  const trimIndent = lines[0][0].length;
+  for (let i = lines.length - 1; i >= chompStart; --i) {
+    if (lines[i][0].length > trimIndent) chompStart = i + 1;
+  }
+  let value = '';
+  let sep = '';
+  let prevMoreIndented = false;
+  for (let i = 0; i < chompStart; ++i) {
+    const indent = lines[i][0];
+    let content = lines[i][1];
+    if (content[content.length - 1] === '\r') content = content.slice(0, -1);
+    if (content && indent.length < trimIndent) throw FALLBACK;
+    if (!folded) {
+      value += sep + indent.slice(trimIndent) + content;
+      sep = '\n';
+    } else if (indent.length > trimIndent || content[0] === '\t') {
+      // More-indented lines of a folded scalar keep their line breaks.
+      if (sep === ' ') sep = '\n';
+      else if (!prevMoreIndented && sep === '\n') sep = '\n\n';
+      value += sep + indent.slice(trimIndent) + content;
+      sep = '\n';
+      prevMoreIndented = true;
+    } else if (content === '') {
+      if (sep === '\n') value += '\n';
+      else sep = '\n';
+    } else {
+      value += sep + content;
+      sep = ' ';
+      prevMoreIndented = false;
+    }
+  }
+  return strip ? value : value + '\n';
 }

@@ -143,6 +143,7 @@ const scalarText = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...'a #:-"\'\\{}[],&*!|>?%@`\t'.split('')), minLength: 1, maxLength: 8 }) },
   { weight: 1, arbitrary: fc.constantFrom('true', 'False', 'null', '~', '', '1', '-2', '+3', '0o17', '0x1F', '1e3', '-1.50', '.inf', '-.Inf', '.nan', '1.0', '007', '2001-12-14', 'yes', 'no', '1_000', '0b101') },
   { weight: 1, arbitrary: fc.constantFrom('😀', '👍🏽', '中文', 'ß', '\u00a0x', 'x\u2028y', 'a\u0085b', 'Hola {{1}}', '20% off', 'http://x.y/{{1}}', 'a: b', 'a #b', '- x', '"q"', "it's") },
+  { weight: 1, arbitrary: fc.constantFrom('line 1\nline 2', 'a\n\nb\n', 'x\n', '  lead\nx', 'trail \n  more\n\n', 'a\n  b\nc', '\tt\nx', '# not\na comment') },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
 );
 const scalar = fc.oneof(
@@ -264,8 +265,13 @@ describe('parseSimpleDocument on chosen cases', () => {
     ['[1, [2]\n  , 3]\n', true],
     ['\ufeffname: x\r\nlist:\r\n- a\r\n- "b\\u00e9\\U0001F600\\x41"\r\n', true],
     ["q: 'it''s'\nn: [0o17, 0x1F, 1e3, -1.50, .inf, -.Inf, .NaN, ~, null, True, FALSE, +7]\n", true],
+    ['a: |\n  text\n', true],
+    ['a: >-\n  folded\n  text\n\n   more\n  last\n\n\n# c\nb: |\n  lit\n    deeper\n      \n  x\n  \nc: 1\n', true],
+    ['- |\r\n  crlf\r\n\r\n  y\r\n- >\n  z\n', true],
     // Outside the subset: yaml decides.
-    ['a: |\n  text\n', false],
+    ['a: |+\n  keep\n\n', false],
+    ['a: |2\n   indented\n', false],
+    ['a: |\n\n  leading blank\n', false],
     ['a: &x 1\nb: *x\n', false],
     ['a: !!str 1\n', false],
     ['a: multi\n  line\n', false],
