@@ -5,10 +5,11 @@
  *
  * The subset: one document (no `---`, `...` or `%` directives; a leading BOM, comments and blank lines
  * are fine), block maps and block sequences (`- key: value` compact maps too) indented with spaces,
- * plain, single- and double-quoted scalars on one line, flow sequences and maps on one line, a root
- * flow collection over several lines without comments (JSON), LF or CRLF line breaks. Anchors, aliases,
- * tags, block scalars, multi-line scalars, `?` keys, duplicate keys, tabs outside quotes and comments,
- * empty flow items and trailing commas all fall back.
+ * plain, single- and double-quoted scalars on one line, literal and folded block scalars (`|`, `|-`,
+ * `>`, `>-`), flow sequences and maps (over several lines too, without comments inside: JSON), LF or
+ * CRLF line breaks. Anchors, aliases, tags, keep chomping and indentation indicators, multi-line plain
+ * or quoted scalars, `?` keys, keys that are collections, duplicate keys, tabs outside quotes and
+ * comments, empty flow items and trailing commas all fall back.
  *
  * Ranges follow yaml 2's CST parser exactly, including where it puts the blank and comment lines
  * between two values: a comment indented deeper than its collection extends the previous value's
@@ -433,7 +434,7 @@ class SimpleParser {
       const node = this.parseBlockScalar(i, collIndent);
       return [node, this.readGap(node.range![2])];
     }
-    const node = this.parseInlineValue(i);
+    const node = this.parseInlineValue(i, collIndent + 1);
     const afterLine = this.finishLine(node.range![1]);
     const [end, trail] = this.absorb(this.readGap(afterLine), collIndent, afterLine);
     node.range![2] = end;
@@ -495,10 +496,10 @@ class SimpleParser {
     return node;
   }
 
-  /** A value that starts on the current line at i: a scalar or a one-line flow collection (range[2] set by the caller). */
-  private parseInlineValue(i: number): Scalar | YAMLMap | YAMLSeq {
+  /** A value that starts on the current line at i: a one-line scalar or a flow collection (range[2] set by the caller). */
+  private parseInlineValue(i: number, minIndent: number): Scalar | YAMLMap | YAMLSeq {
     const c = this.text.charCodeAt(i);
-    if (c === LBRACKET || c === LBRACE) return this.parseFlow(i, false);
+    if (c === LBRACKET || c === LBRACE) return this.parseFlow(i, minIndent);
     if (c === DQUOTE || c === SQUOTE) return this.parseQuoted(i);
     return this.parsePlain(i, false);
   }
@@ -589,7 +590,7 @@ class SimpleParser {
   private parseRootFlow(docStart: number): { contents: Node; range: Range } {
     const { text } = this;
     const n = text.length;
-    const coll = this.parseFlow(this.pos, true);
+    const coll = this.parseFlow(this.pos, 0);
     // The rest of the last line belongs to the collection, the next line to the document.
     const lineEnd = this.finishLine(coll.range![1]);
     coll.range![2] = lineEnd;
@@ -602,23 +603,42 @@ class SimpleParser {
     return { contents: coll, range: [docStart, lineEnd, docEnd] };
   }
 
-  /** Skips flow white space (spaces and tabs; line breaks too when `multiLine`); returns [next, sawBreak]. */
-  private skipFlowSpace(i: number, multiLine: boolean): number {
+  /**
+   * Skips flow white space from i: spaces, tabs and line breaks (no comments). A line that goes on
+   * with a token must be indented at least `minIndent` (yaml's lexer: the column after the parent's
+   * indicator), except for the bracket that closes the outermost collection, one column less.
+   * Returns the next offset, and the offset after the first line break skipped (or -1).
+   */
+  private flowSpace(i: number, minIndent: number, level: number): [number, number] {
     const { text } = this;
+    let firstBreak = -1;
+    let lineIndent = -1;
     for (;;) {
       const c = text.charCodeAt(i);
       if (c === SPACE || c === TAB) i++;
-      else if (multiLine && (c === LF || c === CR)) i = this.afterNewline(i);
-      else return i;
+      else if (c === LF || c === CR) {
+        i = this.afterNewline(i);
+        if (firstBreak === -1) firstBreak = i;
+        let k = i;
+        while (text.charCodeAt(k) === SPACE) k++;
+        lineIndent = k - i;
+        i = k;
+      } else break;
     }
+    if (lineIndent !== -1 && lineIndent < minIndent) {
+      const c = text.charCodeAt(i);
+      const closesOutermost = level === 1 && (c === RBRACKET || c === RBRACE) && lineIndent === minIndent - 1;
+      if (!closesOutermost) throw FALLBACK;
+    }
+    return [i, firstBreak];
   }
 
   /**
    * A flow sequence or map at i. range[2] is the offset after the closing bracket; callers extend it.
    * In a sequence every item's range reaches the next `,` or `]`; in a map a value's range reaches the
-   * next `,` or `}`, or the first line break before it.
+   * next `,` or `}`, or the first line break before it. Comments inside fall back.
    */
-  private parseFlow(i: number, multiLine: boolean): YAMLMap | YAMLSeq {
+  private parseFlow(i: number, minIndent: number, level = 1): YAMLMap | YAMLSeq {
     this.nest();
     const { text } = this;
     const isMap = text.charCodeAt(i) === LBRACE;
@@ -626,7 +646,7 @@ class SimpleParser {
     const coll = isMap ? new YAMLMap(this.schema) : new YAMLSeq(this.schema);
     coll.flow = true;
     const seen = isMap ? new Set<unknown>() : undefined;
-    let j = this.skipFlowSpace(i + 1, multiLine);
+    let [j] = this.flowSpace(i + 1, minIndent, level);
     if (text.charCodeAt(j) !== close) {
       for (;;) {
         let key: Scalar | undefined;
@@ -638,33 +658,23 @@ class SimpleParser {
           j = key.range![1];
           while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
           if (text.charCodeAt(j) !== COLON) throw FALLBACK;
-          j = this.skipFlowSpace(j + 1, multiLine);
+          [j] = this.flowSpace(j + 1, minIndent, level);
         }
         const c = text.charCodeAt(j);
         if (c === COMMA || c === close || c === HASH) throw FALLBACK;
         let node: Scalar | YAMLMap | YAMLSeq;
-        if (c === LBRACKET || c === LBRACE) node = this.parseFlow(j, multiLine);
+        if (c === LBRACKET || c === LBRACE) node = this.parseFlow(j, minIndent, level + 1);
         else if (c === DQUOTE || c === SQUOTE) node = this.parseQuoted(j);
         else node = this.parsePlain(j, true);
-        const valueEnd = node.range![1];
-        j = valueEnd;
-        let end = -1;
-        for (;;) {
-          const d = text.charCodeAt(j);
-          if (d === SPACE || d === TAB) j++;
-          else if (d === LF || d === CR) {
-            if (!multiLine) throw FALLBACK;
-            j = this.afterNewline(j);
-            if (isMap && end === -1) end = j;
-          } else break;
-        }
-        node.range![2] = end === -1 ? j : end;
+        const [next, firstBreak] = this.flowSpace(node.range![1], minIndent, level);
+        j = next;
+        node.range![2] = isMap && firstBreak !== -1 ? firstBreak : j;
         if (key) (coll as YAMLMap).items.push(new Pair(key, node));
         else (coll as YAMLSeq).items.push(node);
         const d = text.charCodeAt(j);
         if (d === close) break;
         if (d !== COMMA) throw FALLBACK;
-        j = this.skipFlowSpace(j + 1, multiLine);
+        [j] = this.flowSpace(j + 1, minIndent, level);
         if (text.charCodeAt(j) === close || text.charCodeAt(j) === COMMA) throw FALLBACK; // trailing comma, empty item
       }
     }

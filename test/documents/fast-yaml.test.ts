@@ -268,7 +268,10 @@ describe('parseSimpleDocument on chosen cases', () => {
     ['a: |\n  text\n', true],
     ['a: >-\n  folded\n  text\n\n   more\n  last\n\n\n# c\nb: |\n  lit\n    deeper\n      \n  x\n  \nc: 1\n', true],
     ['- |\r\n  crlf\r\n\r\n  y\r\n- >\n  z\n', true],
+    ['terms: ["a", "b",\n  "c", [d,\n e],\n  {f: g,\n   h: i}\n]\nnext:\n  - [1,\n    2]  # c\n    # d\n', true],
     // Outside the subset: yaml decides.
+    ['terms: ["a",\n"b"]\n', false],
+    ['a: [1, # c\n  2]\n', false],
     ['a: |+\n  keep\n\n', false],
     ['a: |2\n   indented\n', false],
     ['a: |\n\n  leading blank\n', false],
