@@ -58,6 +58,8 @@ function dumpDocument(doc: Document.Parsed): unknown {
 }
 
 const stats = { checked: 0, accepted: 0 };
+/** FAST_YAML_RUNS=10 runs the properties ten times longer (a deeper search before a release). */
+const RUNS = Math.max(1, Number(process.env.FAST_YAML_RUNS ?? 1));
 
 /** The fast path equals yaml, or declines; it never throws. Returns whether it accepted the text. */
 function check(text: string): boolean {
@@ -198,6 +200,16 @@ const decorated = fc
     return crlf ? out.replace(/\n/g, '\r\n') : out;
   });
 
+/** Lines of block YAML at random indentation: valid and invalid nestings, comments and blank lines anywhere. */
+const blockLine = fc.tuple(
+  fc.constantFrom(0, 0, 1, 2, 2, 3, 4, 4, 5, 6, 8),
+  fc.constantFrom('k: v', 'key: 1', 'k2: "q # x"', "k3: 'it''s'", 'k:', 'k: # c', '- x', '- k: v', '- k:', '- [a, b]', '- {a: 1}', 'k: [a,', 'b]', '  c}', 'k: {a: 1,', '# c', '', '   ', 'k: |', 'k: >-', 'text line', '- |', 'k: v # c', '-', 'k: - x', 'k: 1.50', 'k: ~'),
+).map(([indent, line]) => (line === '' ? '' : ' '.repeat(indent) + line));
+const blockDocument = fc.tuple(fc.array(blockLine, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean()).map(([lines, crlf, finalBreak]) => {
+  const text = lines.join('\n') + (finalBreak ? '\n' : '');
+  return crlf ? text.replace(/\n/g, '\r\n') : text;
+});
+
 const MUTATION_PIECES = ['#', ' #', ' ', '  ', '\n', '\r\n', '\r', ':', ': ', '-', '- ', '"', "'", '\\', '\t', '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>', '?', '---\n', '%', '\ufeff', '😀', 'x'];
 /** A random edit: delete a span, insert a piece, or duplicate a span. */
 const mutation = fc.tuple(fc.constantFrom('delete', 'insert', 'duplicate'), fc.nat(), fc.nat(12), fc.constantFrom(...MUTATION_PIECES));
@@ -220,10 +232,21 @@ describe('parseSimpleDocument properties', () => {
         total++;
         if (check(text)) accepted++;
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000 * RUNS },
     );
     // The generator mostly writes the subset: a fast path that always declined would fail here.
     expect(accepted / total).toBeGreaterThan(0.3);
+  }, 120_000);
+
+  it('equals yaml on random block structures (odd indentation, comments and blank lines anywhere), or declines', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(blockDocument, (text) => {
+        if (check(text)) accepted++;
+      }),
+      { numRuns: 3000 * RUNS },
+    );
+    expect(accepted).toBeGreaterThan(100);
   }, 120_000);
 
   it('equals yaml on random mutations of the repository files, or declines', () => {
@@ -234,7 +257,7 @@ describe('parseSimpleDocument properties', () => {
       fc.property(fc.nat(texts.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (index, edits) => {
         check(mutate(texts[index], edits));
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000 * RUNS },
     );
   }, 180_000);
 
@@ -244,7 +267,7 @@ describe('parseSimpleDocument properties', () => {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (edits) => {
         check(mutate(sample, edits));
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000 * RUNS },
     );
   }, 120_000);
 });
