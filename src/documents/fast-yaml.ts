@@ -17,7 +17,7 @@
  * reach, or move up to its parent (see `closeTrail`). Comments themselves are not copied onto the
  * nodes (`comment`, `commentBefore`): nothing in msglint reads them.
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Composer, Document, Pair, Parser, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
 /** Options of the Document built (those of parse.ts's Composer). The subset assumes these values. */
 export interface FastParseOptions {
@@ -37,7 +37,7 @@ type Schema = Document.Parsed['schema'];
 const FALLBACK = new Error('outside the fast YAML subset');
 /** Deeper nesting falls back (and keeps the recursion shallow). */
 const MAX_NESTING = 64;
-/** yaml (strict) rejects implicit keys longer than 1024 characters; longer keys fall back. */
+/** yaml (strict) rejects implicit keys whose `:` is more than 1024 characters away; longer keys fall back. */
 const MAX_KEY_LENGTH = 1000;
 
 const SPACE = 32;
@@ -283,6 +283,8 @@ class SimpleParser {
       let j = this.skipSpaces(key.range![1]);
       if (text.charCodeAt(j) !== COLON) throw FALLBACK;
       const colon = j;
+      // yaml (strict) wants the `:` of an implicit key within 1024 characters of the key's start.
+      if (colon - key.range![0] > MAX_KEY_LENGTH) throw FALLBACK;
       const afterColon = text.charCodeAt(j + 1);
       if (afterColon !== SPACE && afterColon !== LF && afterColon !== CR && !Number.isNaN(afterColon)) throw FALLBACK;
       j = this.skipSpaces(j + 1);
@@ -819,4 +821,32 @@ function blockScalarValue(source: string, folded: boolean, strip: boolean): stri
     }
   }
   return strip ? value : value + '\n';
+}
+
+/**
+ * V8 compiles a regular expression when it first runs and again, to machine code, when it runs a
+ * second time. parse.ts runs yaml once at load so that the first compile happens at a shallow depth;
+ * the second used to happen on the next files, which the fast path now takes from yaml, and then
+ * happened deep inside yaml's recursion on a deeply nested file, where compiling aborts the process
+ * ("RegExpCompiler Allocation failed"). Running both parsers twice at load compiles every expression
+ * at a shallow depth, in every thread.
+ */
+const WARM_UP = `plain: text
+quoted: ["double \\u00e9 \\n", 'single ''q''', 1, -2.5, 0x1F, 0o17, 1e3, .inf, -.inf, .nan, true, False, null, ~, 2001-12-14, 1.50]
+folded: >-
+  folded
+  text
+literal: |
+  a
+    b
+multi: plain
+  line
+seq:
+  - {k: v}
+`;
+// V8 also compiles to machine code at once for a long subject: the second round uses long texts.
+for (const text of [WARM_UP, WARM_UP, WARM_UP.replace(/text|line|folded|single|double|\d+/g, (w) => w.repeat(1500))]) {
+  parseSimpleDocument(text.replace(/multi:.*\n.*\n/, ''))?.toJS();
+  parseSimpleDocument(`{"json": [1, "a\\u00e9", {"k": null}], "long": "${'x'.repeat(3000)}"}\n`)?.toJS();
+  for (const doc of new Composer(FAST_PARSE_DEFAULTS).compose(new Parser().parse(text), true, text.length)) doc.toJS();
 }

@@ -246,7 +246,8 @@ describe('parseSimpleDocument properties', () => {
       }),
       { numRuns: 3000 * RUNS },
     );
-    expect(accepted).toBeGreaterThan(100);
+    // Most of these texts are invalid YAML (about 1% are accepted): enough that a path that always declined fails.
+    expect(accepted).toBeGreaterThan(10 * RUNS);
   }, 120_000);
 
   it('equals yaml on random mutations of the repository files, or declines', () => {
@@ -295,6 +296,7 @@ describe('parseSimpleDocument on chosen cases', () => {
     // Outside the subset: yaml decides.
     ['terms: ["a",\n"b"]\n', false],
     ['a: [1, # c\n  2]\n', false],
+    [`${'k'.repeat(990)}${' '.repeat(40)}: v\n`, false],
     ['a: |+\n  keep\n\n', false],
     ['a: |2\n   indented\n', false],
     ['a: |\n\n  leading blank\n', false],
