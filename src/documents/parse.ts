@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Composer, isScalar, parseAllDocuments, Parser, type Document } from 'yaml';
 import { Document as YamlDocument, isMap, isPair, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
+import { parseSimpleDocument } from './fast-yaml.js';
 import { detectEntries, looksLikeSignal, signalKindOf } from './kinds.js';
 import { findNodeLimitBreach, guardText, inspectNodes, MAX_DEPTH, MAX_STRING_CHARS, MAX_STRUCTURAL_CHARS, MAX_YAML_DOCUMENTS, type NodeLimitBreach } from './limits.js';
 import { locateOffsets } from './locate.js';
@@ -275,6 +276,12 @@ export async function readParsedFiles(files: readonly string[], cwd: string, dro
 
 /** Composes documents one at a time and stops after MAX_YAML_DOCUMENTS (the offset of the next one is returned). */
 function parseDocuments(text: string): { docs: Document.Parsed[]; truncatedAt?: number } {
+  // Most files are simple YAML or JSON: fast-yaml.ts builds the same Document several times faster,
+  // or declines. Texts this short skipped guardText's scans (no blanked strings, within budget).
+  if (text.length <= MAX_STRING_CHARS) {
+    const simple = parseSimpleDocument(text, PARSE_OPTIONS);
+    if (simple) return { docs: [simple] };
+  }
   const docs: Document.Parsed[] = [];
   const composer = new Composer(PARSE_OPTIONS);
   for (const doc of composer.compose(new Parser().parse(text), true, text.length)) {
