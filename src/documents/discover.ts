@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 
 /** YAML and JSON; JSON Lines (.jsonl, .ndjson) for logs of Meta's webhooks and message statuses. */
 export const LINTABLE_EXTENSIONS = ['yaml', 'yml', 'json', 'jsonl', 'ndjson'];
@@ -14,8 +14,18 @@ export interface Discovery {
   missing: string[];
 }
 
-function isGlob(p: string): boolean {
-  return fg.isDynamicPattern(p.split(path.sep).join('/'));
+/** fast-glob, loaded only when a folder or glob is to be expanded (not for `msglint lint one-file.yaml`). */
+let fastGlob: typeof FastGlob | undefined;
+async function loadFastGlob(): Promise<typeof FastGlob> {
+  return (fastGlob ??= (await import('fast-glob')).default);
+}
+
+/** No pattern character at all: certainly a plain path (saves loading fast-glob to ask). */
+const PATTERN_CHARS = /[*?[\]{}()!+@]/;
+
+async function isGlob(p: string): Promise<boolean> {
+  if (!PATTERN_CHARS.test(p)) return false;
+  return (await loadFastGlob()).isDynamicPattern(p.split(path.sep).join('/'));
 }
 
 /**
@@ -28,7 +38,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, igno
   const ignore = [...DEFAULT_IGNORES, ...ignores];
   const extGlob = `**/*.{${LINTABLE_EXTENSIONS.join(',')}}`;
   for (const input of inputs) {
-    if (isGlob(input)) {
+    if (await isGlob(input)) {
       const found = await lintableEntries(input.split(path.sep).join('/'), cwd, ignore);
       found.filter((f) => LINTABLE_EXTENSIONS.includes(path.extname(f).slice(1).toLowerCase())).forEach((f) => files.add(path.normalize(f)));
       if (found.length === 0) missing.push(input);
@@ -58,6 +68,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, igno
  * (a link loop cannot make discovery endless), and folders, pipes and devices are never matched.
  */
 async function lintableEntries(pattern: string, cwd: string, ignore: string[]): Promise<string[]> {
+  const fg = await loadFastGlob();
   const entries = await fg(pattern, { cwd, ignore, absolute: true, onlyFiles: false, dot: false, followSymbolicLinks: false, objectMode: true });
   const out: string[] = [];
   for (const e of entries) {

@@ -42,7 +42,7 @@ function stemmerFor(language: string): Stemmer | null {
 }
 
 /** Stemming costs 5–15 µs a word; templates repeat their words, so each (language, word) is stemmed once. */
-const STEM_CACHE_LIMIT = 200_000;
+const STEM_CACHE_LIMIT = 20_000;
 const stemCache = new Map<string, Map<string, string>>();
 
 export function stem(word: string, language: string): string {

@@ -30,7 +30,7 @@ export type StemFn = (word: string) => string;
 
 const stemmers = new Map<string, StemFn>();
 /** Per-language memo; bounded so a huge run cannot grow it without limit. */
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 20_000;
 
 /** A memoized stemmer for a two-letter language code (identity for languages without one). */
 export function stemmerFor(language: string): StemFn {
