@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const file = path.resolve(process.argv[2] ?? path.join(root, 'bench/out/audience-1m.csv'));
+const file = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(root, 'bench/out/audience-1m.csv'));
 if (!existsSync(file)) {
   console.error(`no ${path.relative(process.cwd(), file)}; generate it with: node bench/gen-audience.mjs --rows 1000000`);
   process.exit(2);
