@@ -19,6 +19,8 @@
  */
 import { Composer, Document, Pair, Parser, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
+import { DOUBLE_QUOTED_ESCAPES } from './yaml-escapes.js';
+
 /** Options of the Document built (those of parse.ts's Composer). The subset assumes these values. */
 export interface FastParseOptions {
   readonly prettyErrors: boolean;
@@ -726,26 +728,6 @@ function withFormat(node: Scalar, format: string): Scalar {
   return node;
 }
 
-const ESCAPES: Record<string, string> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  N: '\u0085',
-  _: '\u00a0',
-  L: '\u2028',
-  P: '\u2029',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-  '\t': '\t',
-};
 
 /** The value of a one-line double-quoted scalar between start and end (quotes excluded); invalid escapes fall back. */
 function doubleQuotedValue(text: string, start: number, end: number): string {
@@ -756,7 +738,7 @@ function doubleQuotedValue(text: string, start: number, end: number): string {
     if (text.charCodeAt(i) !== BACKSLASH) continue;
     res += text.slice(from, i);
     const next = text[++i];
-    const code = Object.hasOwn(ESCAPES, next) ? ESCAPES[next] : undefined;
+    const code = Object.hasOwn(DOUBLE_QUOTED_ESCAPES, next) ? DOUBLE_QUOTED_ESCAPES[next] : undefined;
     if (code !== undefined) res += code;
     else if (next === 'x' || next === 'u' || next === 'U') {
       const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;

@@ -19,6 +19,8 @@
  */
 import type { Scalar } from 'yaml';
 
+import { DOUBLE_QUOTED_ESCAPES } from './yaml-escapes.js';
+
 const TAB = 9;
 const LF = 10;
 const CR = 13;
@@ -286,27 +288,6 @@ function walkUnfold(b: Builder, src: string, from: number, to: number, single: b
   emitRun(b, src, s, to, single);
 }
 
-/** Single-character escapes of double-quoted scalars (as in yaml's `escapeCodes`). */
-const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  N: '\u0085',
-  _: '\u00a0',
-  L: '\u2028',
-  P: '\u2029',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-  '\t': '\t',
-};
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
@@ -342,7 +323,7 @@ function walkDouble(b: Builder, src: string, r0: number, r1: number): void {
     } else if (ch === BACKSLASH) {
       const escStart = i;
       const next = tok[++i];
-      const cc = next === undefined || !Object.prototype.hasOwnProperty.call(ESCAPES, next) ? undefined : ESCAPES[next];
+      const cc = next === undefined || !Object.prototype.hasOwnProperty.call(DOUBLE_QUOTED_ESCAPES, next) ? undefined : DOUBLE_QUOTED_ESCAPES[next];
       if (cc) {
         if (!b.emit(cc.charCodeAt(0), r0 + escStart, r0 + i + 1)) return;
       } else if (next === '\n') {
