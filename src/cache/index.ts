@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, fstatSync, constants } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { MAX_FILE_BYTES } from '../documents/source.js';
+import { readFileBytes } from '../documents/source.js';
 import type { DocumentStub } from '../parallel/protocol.js';
 import { packageRoot, toolVersion } from '../package-root.js';
 import type { DocumentResult } from '../types.js';
@@ -45,7 +45,7 @@ export function runKey(parts: { cwd: string; packFiles: readonly string[]; confi
   const h = createHash('sha1');
   h.update(`msglint ${toolVersion()} cache ${CACHE_VERSION}\0${parts.cwd}\0${parts.explain}\0`);
   h.update(JSON.stringify(parts.config) ?? '');
-  for (const file of parts.packFiles) h.update(`\0${file}\0${hashFile(file) ?? 'missing'}`);
+  for (const file of parts.packFiles) h.update(`\0${file}\0${readHashed(file)?.hash ?? 'missing'}`);
   // msglint's own data (lexicons, models, built-in packs): their sizes and times, so a rebuild invalidates.
   for (const dir of ['dist/data', 'dist/packs', 'rules/category']) {
     const abs = path.join(packageRoot(), dir);
@@ -69,18 +69,13 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-/** SHA-1 of a regular file's bytes; undefined when it is not one msglint would read. */
-export function hashFile(absPath: string): string | undefined {
-  let fd: number | undefined;
+/** A file's bytes and their SHA-1; undefined when msglint would not read it (then it is never cached). */
+export function readHashed(absPath: string): { hash: string; bytes: Buffer } | undefined {
   try {
-    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    return createHash('sha1').update(readFileSync(fd)).digest('hex');
+    const bytes = readFileBytes(absPath);
+    return { hash: createHash('sha1').update(bytes).digest('hex'), bytes };
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,20 +1,17 @@
-import { readFileSync } from 'node:fs';
-
-import { CACHE_VERSION, hashFile, readCache, runKey, writeCache, type CachedFile, type CacheFile } from './index.js';
+import { CACHE_VERSION, readCache, readHashed, runKey, writeCache, type CacheFile } from './index.js';
 import { readParsedFiles, type LintDocument } from '../documents/parse.js';
 import { DROP_TREES_FROM_FILES } from '../documents/release.js';
-import { relativePath } from '../documents/source.js';
+import { relativePath, sourceFromBytes } from '../documents/source.js';
 import { wordingKey } from '../facts/template/duplicates.js';
 import { lintParsed, summarize, type Linter, type LintOptions } from '../lint.js';
 import type { DocumentStub } from '../parallel/protocol.js';
 import { stubDocument, toStub } from '../parallel/stubs.js';
 import { toolVersion } from '../package-root.js';
-import type { DocumentResult, Finding, LintReport } from '../types.js';
+import { resultsByFile, templateFindings } from '../report/by-file.js';
+import type { Finding, LintReport } from '../types.js';
 
 export interface CachedLint {
   report: LintReport;
-  /** Files whose results came from the cache. */
-  reused: number;
   /** Why the cache could not be written, if it could not. */
   writeError?: string;
 }
@@ -31,8 +28,15 @@ export async function lintWithCache(
   const { cwd } = options;
   const key = runKey({ cwd, packFiles: linter.compiled.packs.filter((p) => !p.builtin).map((p) => p.file), config: linter.config, explain: options.explain ?? false });
   const cache = readCache(cacheFile, key);
-  const hashes = new Map(files.map((f) => [f, hashFile(f)]));
-  const unchanged = (f: string) => hashes.get(f) !== undefined && cache.files[f]?.hash === hashes.get(f);
+  // Each file is read once here: its hash, and for an unchanged file the text its stub needs.
+  const hashes = new Map<string, string | undefined>();
+  const unchangedBytes = new Map<string, Buffer>();
+  for (const f of files) {
+    const read = readHashed(f);
+    hashes.set(f, read?.hash);
+    if (read && cache.files[f]?.hash === read.hash) unchangedBytes.set(f, read.bytes);
+  }
+  const unchanged = (f: string) => unchangedBytes.has(f);
   const cachedPaths = files.filter(unchanged);
 
   // Many changed files: an ordinary run (on every core), which then fills the cache.
@@ -41,7 +45,7 @@ export async function lintWithCache(
     const report = await lintFresh([...files], templates);
     const stubFiles = new Map();
     const docs = templates.map((s) => stubDocument(s, stubFiles));
-    return { report, reused: 0, writeError: store(cacheFile, key, report, cwd, hashes, groupDocs(docs), wordingPeers(docs)) };
+    return { report, writeError: store(cacheFile, key, report, cwd, hashes, groupDocs(docs), wordingPeers(docs)) };
   }
 
   const fresh = new Set(files.filter((f) => !unchanged(f)));
@@ -51,7 +55,10 @@ export async function lintWithCache(
   const cachedDocs = new Map<string, LintDocument[]>();
   if (!withSignals) {
     const stubFiles = new Map();
-    for (const f of cachedPaths) cachedDocs.set(f, cache.files[f].stubs.map((s) => stubDocument({ ...s, text: readText(f) }, stubFiles)));
+    for (const f of cachedPaths) {
+      const text = sourceFromBytes(unchangedBytes.get(f)!, f, cwd).text;
+      cachedDocs.set(f, cache.files[f].stubs.map((s) => stubDocument({ ...s, text }, stubFiles)));
+    }
   }
   // A cached template whose duplicates changed (one added, renamed, removed) is linted again.
   const freshDocs = parsed.flatMap((p) => p.documents);
@@ -69,17 +76,17 @@ export async function lintWithCache(
   // The reused templates are in view (for duplicates and the campaigns that send them), with their findings.
   const external = [...cachedDocs.values()].flat();
   const findings = new Map<LintDocument, Finding[]>();
-  for (const [f, docs] of cachedDocs) for (const d of docs) findings.set(d, findingsOf(cache.files[f], d) ?? []);
+  for (const [f, docs] of cachedDocs) for (const d of docs) findings.set(d, templateFindings(cache.files[f].results, d) ?? []);
   const report = await lintParsed(linter, parsed, options, { documents: external, findings });
 
-  const byFile = resultsByFile(report.results, parsed.map((p) => p.source.absPath), cwd);
+  const byFile = resultsByFile(report.results, parsed.map((p) => p.source));
   for (const f of cachedDocs.keys()) byFile.set(f, cache.files[f].results);
   const results = files.flatMap((f) => byFile.get(f) ?? []);
   const merged: LintReport = { version: 1, tool: { name: 'msglint', version: toolVersion() }, results, summary: summarize(results, files.length) };
   const templatesByFile = new Map<string, LintDocument[]>(cachedDocs);
   for (const p of parsed) templatesByFile.set(p.source.absPath, p.documents);
   const writeError = withSignals ? undefined : store(cacheFile, key, merged, cwd, hashes, templatesByFile, storedPeers);
-  return { report: merged, reused: cachedDocs.size, writeError };
+  return { report: merged, writeError };
 }
 
 /** Each template's wording group (the others that Meta would call duplicates), as a comparable string. */
@@ -111,33 +118,6 @@ function groupDocs(docs: readonly LintDocument[]): Map<string, LintDocument[]> {
   return out;
 }
 
-/** The file's text for positions in it (a cached template that a campaign points into). */
-function readText(file: string): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
-  } catch {
-    return undefined;
-  }
-}
-
-function findingsOf(entry: CachedFile, doc: LintDocument): Finding[] | undefined {
-  return entry.results.find((r) => r.kind === 'template' && r.name === doc.name && r.language === doc.language)?.findings;
-}
-
-function resultsByFile(results: readonly DocumentResult[], files: Iterable<string>, cwd: string): Map<string, DocumentResult[]> {
-  const absOfRel = new Map<string, string>();
-  for (const abs of files) absOfRel.set(relativePath(abs, cwd), abs);
-  const out = new Map<string, DocumentResult[]>();
-  for (const r of results) {
-    const abs = absOfRel.get(r.file);
-    if (abs === undefined) continue;
-    const list = out.get(abs);
-    if (list) list.push(r);
-    else out.set(abs, [r]);
-  }
-  return out;
-}
-
 /** Keeps the entries of this run's template-only files (the others are always linted again). */
 function store(
   cacheFile: string,
@@ -149,7 +129,7 @@ function store(
   peers: ReadonlyMap<LintDocument, string>,
 ): string | undefined {
   const next: CacheFile = { version: CACHE_VERSION, key, files: {} };
-  const results = resultsByFile(report.results, hashes.keys(), cwd);
+  const results = resultsByFile(report.results, [...hashes.keys()].map((absPath) => ({ absPath, relPath: relativePath(absPath, cwd) })));
   for (const [abs, docs] of templatesByFile) {
     const hash = hashes.get(abs);
     if (!hash || docs.length === 0 || docs.some((d) => d.kind !== 'template' || d.source.encoding)) continue;

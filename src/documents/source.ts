@@ -57,6 +57,14 @@ export async function readSource(absPath: string, cwd: string): Promise<SourceFi
  * and close), and they are what a lint worker thread does anyway.
  */
 export function readSourceSync(absPath: string, cwd: string): SourceFile {
+  return sourceFromBytes(readFileBytes(absPath), absPath, cwd);
+}
+
+/**
+ * The bytes of a regular file of at most MAX_FILE_BYTES; anything else is a SourceReadError (or the
+ * system's error: missing, not allowed). Also what the cache hashes, so it hashes the file linted.
+ */
+export function readFileBytes(absPath: string): Buffer {
   // Non-blocking, so that opening a FIFO cannot block; type and size come from the open descriptor, so
   // the file read is the file checked (a device such as /dev/zero is refused before any read).
   const fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -68,7 +76,7 @@ export function readSourceSync(absPath: string, cwd: string): SourceFile {
     }
     const bytes = readFileSync(fd);
     if (bytes.length > MAX_FILE_BYTES) throw new SourceReadError(`file grew past ${MAX_FILE_BYTES / 1048576} MB while it was read`);
-    return sourceFromBytes(bytes, absPath, cwd);
+    return bytes;
   } finally {
     closeSync(fd);
   }

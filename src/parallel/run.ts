@@ -7,7 +7,8 @@ import type { DocumentStub, FromWorker, LintedShard, ParsedShard, ToWorker, Work
 import { readParsedFiles, type LintDocument } from '../documents/parse.js';
 import { lintParsed, summarize, type Linter, type LintOptions } from '../lint.js';
 import { toolVersion } from '../package-root.js';
-import type { DocumentResult, Finding, LintReport } from '../types.js';
+import { resultsByFile, templateFindings } from '../report/by-file.js';
+import type { Finding, LintReport } from '../types.js';
 
 /** Below this many files a second thread costs more (start-up, pack compilation) than it saves. */
 export const PARALLEL_MIN_FILES = 400;
@@ -100,31 +101,20 @@ export async function lintInParallel(linter: Linter, files: string[], options: L
     const ownReport = await lintParsed(linter, own.lintable, options, { documents: [...workerTemplates, ...deferredTemplateDocs], findings: new Map() }, ownFindings);
     const linted = (await lintingElsewhere).map((m) => (m as { shard: LintedShard }).shard);
 
-    const resultsByFile = new Map<string, DocumentResult[]>();
-    const absOfRel = new Map<string, string>();
-    for (const p of own.lintable) absOfRel.set(p.source.relPath, p.source.absPath);
-    for (const r of ownReport.results) {
-      const abs = absOfRel.get(r.file)!;
-      const list = resultsByFile.get(abs) ?? [];
-      list.push(r);
-      resultsByFile.set(abs, list);
-    }
-    linted.forEach((shard) => shard.results.forEach((r) => resultsByFile.set(r.absPath, r.results)));
+    const byFile = resultsByFile(ownReport.results, own.lintable.map((p) => p.source));
+    linted.forEach((shard) => shard.results.forEach((r) => byFile.set(r.absPath, r.results)));
     if (deferred.length > 0) {
       // Campaigns and the other deferred documents: every template is visible, with its findings.
       const findings = new Map<LintDocument, Finding[]>(ownFindings);
       for (const doc of workerTemplates) {
-        const result = resultsByFile.get(doc.source.absPath)?.find((r) => r.kind === 'template' && r.name === doc.name && r.language === doc.language);
-        if (result) findings.set(doc, result.findings);
+        const found = templateFindings(byFile.get(doc.source.absPath), doc);
+        if (found) findings.set(doc, found);
       }
       const main = await lintParsed(linter, deferred, options, { documents: [...workerTemplates, ...ownTemplates], findings });
-      for (const p of deferred) {
-        absOfRel.set(p.source.relPath, p.source.absPath);
-        resultsByFile.set(p.source.absPath, []);
-      }
-      for (const r of main.results) resultsByFile.get(absOfRel.get(r.file)!)!.push(r);
+      const deferredResults = resultsByFile(main.results, deferred.map((p) => p.source));
+      for (const p of deferred) byFile.set(p.source.absPath, deferredResults.get(p.source.absPath) ?? []);
     }
-    const results = files.flatMap((f) => resultsByFile.get(f) ?? []);
+    const results = files.flatMap((f) => byFile.get(f) ?? []);
     return { version: 1, tool: { name: 'msglint', version: toolVersion() }, results, summary: summarize(results, files.length) };
   } finally {
     await Promise.all(pool.map((w) => w.stop()));

@@ -2,9 +2,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import { parseShard } from './shard.js';
 import { stubDocument, toStubs } from './stubs.js';
-import type { FromWorker, LintedShard, ToWorker, WorkerSetup } from './protocol.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import type { ParsedFile } from '../documents/parse.js';
 import { createLinter, lintParsed } from '../lint.js';
+import { resultsByFile } from '../report/by-file.js';
 
 // A worker parses its share of the files, tells the main thread which templates it holds (for
 // cross-document facts), then lints its template-only files with the other workers' templates in view.
@@ -30,14 +31,7 @@ async function handle(message: ToWorker): Promise<void> {
   const stubFiles = new Map();
   const externalDocs = message.external.map((stub) => stubDocument(stub, stubFiles));
   const report = await lintParsed(linter, lintable, { cwd: setup.cwd, now: new Date(setup.now), explain: setup.explain }, { documents: externalDocs, findings: new Map() });
-  const byFile = new Map<string, LintedShard['results'][number]>();
-  const relToAbs = new Map(lintable.map((p) => [p.source.relPath, p.source.absPath]));
-  for (const r of report.results) {
-    const absPath = relToAbs.get(r.file)!;
-    let entry = byFile.get(absPath);
-    if (!entry) byFile.set(absPath, (entry = { absPath, results: [] }));
-    entry.results.push(r);
-  }
-  post({ type: 'linted', shard: { results: [...byFile.values()], files: lintable.length } });
+  const byFile = resultsByFile(report.results, lintable.map((p) => p.source));
+  post({ type: 'linted', shard: { results: [...byFile].map(([absPath, results]) => ({ absPath, results })), files: lintable.length } });
   lintable = [];
 }
