@@ -1,10 +1,10 @@
 import { CACHE_VERSION, readCache, readHashed, runKey, writeCache, type CacheFile } from './index.js';
 import { readParsedFiles, type LintDocument } from '../documents/parse.js';
-import { DROP_TREES_FROM_FILES } from '../documents/release.js';
 import { relativePath, sourceFromBytes } from '../documents/source.js';
 import { wordingKey } from '../facts/template/duplicates.js';
 import { lintParsed, summarize, type Linter, type LintOptions } from '../lint.js';
 import type { DocumentStub } from '../parallel/protocol.js';
+import { PARALLEL_MIN_FILES } from '../parallel/run.js';
 import { stubDocument, toStub } from '../parallel/stubs.js';
 import { toolVersion } from '../package-root.js';
 import { resultsByFile, templateFindings } from '../report/by-file.js';
@@ -40,7 +40,7 @@ export async function lintWithCache(
   const cachedPaths = files.filter(unchanged);
 
   // Many changed files: an ordinary run (on every core), which then fills the cache.
-  if (files.length - cachedPaths.length >= DROP_TREES_FROM_FILES) {
+  if (files.length - cachedPaths.length >= PARALLEL_MIN_FILES) {
     const templates: DocumentStub[] = [];
     const report = await lintFresh([...files], templates);
     const stubFiles = new Map();

@@ -18,14 +18,10 @@ import { parseSource, type LintDocument, type ParsedFile } from './parse.js';
  */
 export const DROP_TREES_FROM_FILES = 400;
 
-/** Replaces the files' syntax trees with ones parsed again on demand. */
-export function dropSyntaxTrees(files: readonly ParsedFile[]): void {
-  for (const file of files) dropSyntaxTree(file);
-}
-
 /** Files whose trees are parsed on demand, with the tree parsed last (let go again by the next drop). */
 const onDemand = new WeakMap<ParsedFile, { reparsed?: Map<number, Document.Parsed> }>();
 
+/** Replaces a file's syntax trees with ones parsed again on first use; called again, lets that parse go. */
 export function dropSyntaxTree(file: ParsedFile): void {
   const known = onDemand.get(file);
   if (known) {
