@@ -182,6 +182,11 @@ export function parseSource(source: SourceFile): ParsedFile {
       problems.push({ ruleId: 'input/unknown-shape', message: `msglint does not know what this is: ${detected.reason}`, start: docStart, end: docStart, yaml });
       continue;
     }
+    if (detected.length === 0) {
+      // An empty list (`[]`, `data: []`): nothing to lint, which is worth saying rather than skipping the file.
+      problems.push({ ruleId: 'input/unknown-shape', severity: 'warning', message: 'the file holds an empty list: there is nothing in it to lint', start: docStart, end: Math.min(docStart + 1, source.text.length), yaml });
+      continue;
+    }
     for (const d of detected) {
       if (d.kind === 'unknown') {
         const [start, end] = locateOffsets({ yaml, basePath: d.basePath, source }, '');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseText } from '../helpers/docs.js';
+import { parseSource } from '../../src/documents/parse.js';
+import { sourceFromText } from '../../src/documents/source.js';
 
 const template = (name: string) => `name: ${name}\nlanguage: en_US\ncategory: UTILITY\ncomponents:\n  - type: BODY\n    text: Hello\n`;
 
@@ -91,5 +93,15 @@ describe('broken input', () => {
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
     expect(Object.getOwnPropertyNames(data)).toContain('__proto__');
     expect((data as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('an empty list', () => {
+  it('is reported (a warning at its place), not skipped in silence', () => {
+    for (const [text, name] of [['[]', 'a.yaml'], ['data: []\n', 'export.yaml'], ['[]', 'a.json']] as const) {
+      const parsed = parseSource(sourceFromText(text, `/repo/${name}`, '/repo'));
+      expect(parsed.documents).toEqual([]);
+      expect(parsed.problems.map((p) => [p.ruleId, p.severity, p.message, p.start])).toEqual([['input/unknown-shape', 'warning', 'the file holds an empty list: there is nothing in it to lint', 0]]);
+    }
   });
 });
