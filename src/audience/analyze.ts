@@ -1,21 +1,17 @@
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import path from 'node:path';
 
 import { mapColumns, jsonKeys, type AudienceColumns, type AudienceField } from './columns.js';
 import { maskNumbersInText, maskPhone } from './mask.js';
 import { NumberIndex, growUint32, growUint8 } from './number-index.js';
-import { isKnownCountry } from './phone.js';
+import { countryCodes, isKnownCountry } from './countries.js';
+import { DEFAULT_STALE_CONSENT_DAYS, formatFromPath, MAX_EXAMPLES, PAIR_INTERVAL_SECONDS } from './defaults.js';
 import { readRecords, recordStartLine, type AudienceFormat, type ReadOptions, type RecordProblem, type RecordSink } from './records.js';
 import { consentState, rowOptIn, rowOptOut, rowOptedOut, rowPhone, type RowContext } from './row.js';
 import { looksLikeVersionId, normalizeWording } from './wording.js';
 
-/** At most this many example rows are kept per problem (messages quote them, masked). */
-export const MAX_EXAMPLES = 5;
-export const DEFAULT_STALE_CONSENT_DAYS = 730;
-/** Meta's pair rate limit: one message to the same user every 6 seconds. */
-export const PAIR_INTERVAL_SECONDS = 6;
+export { DEFAULT_STALE_CONSENT_DAYS, formatFromPath, MAX_EXAMPLES, PAIR_INTERVAL_SECONDS };
 const DAY_MS = 86_400_000;
 
 export interface AnalyzeOptions {
@@ -132,21 +128,10 @@ export interface AudienceStats {
 }
 
 /** Country codes by index (0 = unknown); a number's country is stored as one byte. */
-export const COUNTRY_CODES: readonly string[] = ['', ...listCountries()];
+export const COUNTRY_CODES: readonly string[] = countryCodes();
 const COUNTRY_INDEX = new Map(COUNTRY_CODES.map((c, i) => [c, i]));
 
-function listCountries(): string[] {
-  const out: string[] = [];
-  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) {
-    const code = String.fromCharCode(a, b);
-    if (isKnownCountry(code)) out.push(code);
-  }
-  return out;
-}
 
-export function formatFromPath(file: string): AudienceFormat {
-  return /\.(jsonl|ndjson|jsonlines)$/i.test(path.extname(file)) ? 'jsonl' : 'csv';
-}
 
 const WORDING_SAME = 0;
 const WORDING_DIFFERS = 1;

@@ -1,4 +1,4 @@
-import { callingCodeOf } from './phone.js';
+import { callingCodeOf } from './countries.js';
 
 const DOT = '•';
 

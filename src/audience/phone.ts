@@ -1,5 +1,8 @@
-import { Metadata, parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
-import metadataJson from 'libphonenumber-js/max/metadata';
+import { Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
+
+import { callingCodeOf, isKnownCountry, phoneMetadata } from './countries.js';
+
+export { callingCodeOf, isKnownCountry };
 
 /**
  * Phone numbers, read with libphonenumber-js and its `max` metadata.
@@ -28,7 +31,7 @@ export interface PhoneReading {
   callingCode: string;
 }
 
-const metadata = metadataJson as MetadataJson;
+const metadata = phoneMetadata();
 const INVALID: PhoneReading = Object.freeze({ valid: false, e164: 0, country: '', callingCode: '' });
 
 /** libphonenumber-js's number types, in the order its getNumberType tries them after FIXED_LINE. */
@@ -104,23 +107,7 @@ function planFor(country: string): CompiledPlan {
 
 const NON_GEOGRAPHIC = Object.keys((metadata as { nonGeographic?: Record<string, unknown> }).nonGeographic ?? {});
 const callingCodeCountries = new Map<string, readonly string[]>();
-/** Calling code as a number → its string, for the codes with countries (all below 1000). */
-const CODE_NAMES: (string | undefined)[] = [];
-for (const [code, countries] of Object.entries(metadata.country_calling_codes)) {
-  callingCodeCountries.set(code, countries as string[]);
-  CODE_NAMES[Number(code)] = code;
-}
-
-/** The country calling code at the start of E.164 digits (calling codes are prefix-free), or ''. */
-export function callingCodeOf(digits: string): string {
-  let code = 0;
-  for (let i = 0; i < 3 && i < digits.length; i++) {
-    code = code * 10 + (digits.charCodeAt(i) - 48);
-    const name = CODE_NAMES[code];
-    if (name !== undefined) return name;
-  }
-  return '';
-}
+for (const [code, countries] of Object.entries(metadata.country_calling_codes)) callingCodeCountries.set(code, countries as string[]);
 
 /** libphonenumber-js getNumberType(...) !== undefined, with compiled patterns. */
 function hasNumberType(plan: CompiledPlan, national: string): boolean {
@@ -231,11 +218,6 @@ export function readPhoneWithLibrary(text: string, defaultCountry = ''): PhoneRe
   const valid = parsed.isValid();
   const national = String(parsed.nationalNumber);
   return { valid, e164: valid ? Number(String(parsed.countryCallingCode) + national) : 0, country: parsed.country ?? '', callingCode: String(parsed.countryCallingCode) };
-}
-
-/** Whether a two-letter code is a country libphonenumber-js knows. */
-export function isKnownCountry(code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(metadata.countries, code.toUpperCase());
 }
 
 /**

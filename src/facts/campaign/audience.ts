@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { analyzeAudience, columnsFrom, DEFAULT_STALE_CONSENT_DAYS, formatFromPath, type AnalyzeOptions, type AudienceStats } from '../../audience/index.js';
+import type { AnalyzeOptions, AudienceStats } from '../../audience/analyze.js';
+import { columnsFrom } from '../../audience/columns.js';
+import { DEFAULT_STALE_CONSENT_DAYS, formatFromPath } from '../../audience/defaults.js';
 import { createProgress } from '../../audience/progress.js';
 import { isRecord } from '../../documents/kinds.js';
 import type { LintDocument } from '../../documents/parse.js';
@@ -75,6 +77,8 @@ async function readWithProgress(file: string, options: AnalyzeOptions, cwd: stri
   }
   const progress = size >= PROGRESS_MIN_BYTES ? createProgress({ label: path.relative(cwd, file) || file, total: size }) : undefined;
   try {
+    // The reader (csv-parse, libphonenumber-js) is loaded only when a campaign names an audience file.
+    const { analyzeAudience } = await import('../../audience/analyze.js');
     return await analyzeAudience(file, { ...options, format: options.format ?? formatFromPath(file), onProgress: progress ? (bytes) => progress.update(bytes) : undefined });
   } finally {
     progress?.done();

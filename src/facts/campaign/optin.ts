@@ -1,6 +1,7 @@
 import path from 'node:path';
 
-import { isoDate, type AudienceStats, type ProblemTally } from '../../audience/index.js';
+import type { AudienceStats, ProblemTally } from '../../audience/analyze.js';
+import { isoDate } from '../../audience/timestamps.js';
 import { isRecord } from '../../documents/kinds.js';
 import { campaignAudience } from './audience.js';
 import { campaignLinks } from './links.js';

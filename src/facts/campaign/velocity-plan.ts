@@ -1,4 +1,6 @@
-import { COUNTRY_CODES, PAIR_INTERVAL_SECONDS, type NumberIndex } from '../../audience/index.js';
+import { countryCodes } from '../../audience/countries.js';
+import { PAIR_INTERVAL_SECONDS } from '../../audience/defaults.js';
+import type { NumberIndex } from '../../audience/number-index.js';
 import type { MessagingLimit } from './tiers.js';
 import { OUTSIDE, PARTLY_OUTSIDE, UNKNOWN_ZONE, windowVerdict, type SendingWindow } from './timezones.js';
 
@@ -20,7 +22,7 @@ const WEEK_MS = 7 * DAY_MS;
 const PAIR_MS = PAIR_INTERVAL_SECONDS * 1000;
 
 export interface CampaignAudience {
-  /** Unique valid numbers in send order, and each one's country (index into COUNTRY_CODES). */
+  /** Unique valid numbers in send order, and each one's country (index into countryCodes()). */
   numbers?: NumberIndex;
   countries?: Uint8Array;
   /** Recipients (unique numbers, or the declared size when there is no file). */
@@ -288,12 +290,12 @@ function sendWindow(c: CampaignSend, blocks: Block[], result: VelocityResult): v
       const key = minute * 256 + country;
       let verdict = verdicts.get(key);
       if (verdict === undefined) {
-        verdict = country === 0 ? UNKNOWN_ZONE : windowVerdict(window, COUNTRY_CODES[country], minute * 60_000);
+        verdict = country === 0 ? UNKNOWN_ZONE : windowVerdict(window, countryCodes()[country], minute * 60_000);
         verdicts.set(key, verdict);
       }
       if (verdict === OUTSIDE) {
         result.outsideWindow++;
-        const code = COUNTRY_CODES[country];
+        const code = countryCodes()[country];
         byCountry.set(code, (byCountry.get(code) ?? 0) + 1);
       } else if (verdict === PARTLY_OUTSIDE) result.partlyOutsideWindow++;
       else if (verdict === UNKNOWN_ZONE) result.unknownZone++;

@@ -8,9 +8,12 @@
 
 import { formatDay } from './describe.js';
 import { signalIndex, signalsFor, metaCategory, type UserPreference } from './index.js';
-import { columnsFrom, formatFromPath, isKnownCountry, maskPhone, MAX_EXAMPLES, parseOptOut, parseTimestamp, readPhone, readRecords, type AudienceStats } from '../../audience/index.js';
-import { jsonKeys, mapColumns } from '../../audience/columns.js';
-import { recordStartLine } from '../../audience/records.js';
+import type { AudienceStats } from '../../audience/analyze.js';
+import { columnsFrom, jsonKeys, mapColumns } from '../../audience/columns.js';
+import { isKnownCountry } from '../../audience/countries.js';
+import { formatFromPath, MAX_EXAMPLES } from '../../audience/defaults.js';
+import { maskPhone } from '../../audience/mask.js';
+import { parseOptOut, parseTimestamp } from '../../audience/timestamps.js';
 import { isRecord } from '../../documents/kinds.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { Workspace, WorkspacePreparer } from '../../workspace.js';
@@ -87,6 +90,8 @@ async function findRows(file: string, doc: LintDocument, present: ReadonlyMap<nu
   const defaultCountry = typeof audience.defaultCountry === 'string' && isKnownCountry(audience.defaultCountry) ? audience.defaultCountry.toUpperCase() : '';
   const out: StoppedInAudience = { rows: 0, numbers: 0, examples: [], alreadyOptedOut: 0, byHow: { preference: 0, reply: 0, 'error-131050': 0 } };
   const seen = new Set<number>();
+  // The reader is loaded only when a stopped number is in an audience (see campaign/audience.ts).
+  const [{ readPhone }, { readRecords, recordStartLine }] = await Promise.all([import('../../audience/phone.js'), import('../../audience/records.js')]);
   let col = { phone: -1, optedInAt: -1, optedOutAt: -1, country: -1 };
   await readRecords(
     file,
