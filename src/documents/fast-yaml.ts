@@ -17,7 +17,7 @@
  * reach, or move up to its parent (see `closeTrail`). Comments themselves are not copied onto the
  * nodes (`comment`, `commentBefore`): nothing in msglint reads them.
  */
-import { Composer, Document, Pair, Parser, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Composer, Document, Pair, parseAllDocuments, Parser, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
 import { DOUBLE_QUOTED_ESCAPES } from './yaml-escapes.js';
 
@@ -807,12 +807,27 @@ function blockScalarValue(source: string, folded: boolean, strip: boolean): stri
 
 /**
  * V8 compiles a regular expression when it first runs and again, to machine code, when it runs a
- * second time. parse.ts runs yaml once at load so that the first compile happens at a shallow depth;
- * the second used to happen on the next files, which the fast path now takes from yaml, and then
- * happened deep inside yaml's recursion on a deeply nested file, where compiling aborts the process
- * ("RegExpCompiler Allocation failed"). Running both parsers twice at load compiles every expression
- * at a shallow depth, in every thread.
+ * second time (at once for a subject of 1,000 characters or more). yaml's lexer and scalar resolvers
+ * once first ran deep inside yaml's recursion on a deeply nested file, where compiling, near the stack
+ * limit, aborted the whole process ("RegExpCompiler Allocation failed"). So before yaml's parser first
+ * runs on a user's file (parse.ts calls this at a shallow depth), both parsers run twice on every
+ * scalar style, also on long texts, in every thread. Files that the fast path reads alone (nested at
+ * most 64 levels) never need it: a run of simple templates skips this part of start-up.
  */
+const YAML_WARM_UP = `%YAML 1.2
+---
+plain: text
+quoted: ["double \\u00e9", 'single', 1, -2.5, 0x1F, 0o17, 1e3, .inf, -.inf, .nan, true, False, null, ~, 2001-12-14]
+block: |
+  literal
+folded: >-
+  folded
+anchor: &a { k: v }
+alias: *a
+? complex
+: key
+...
+`;
 const WARM_UP = `plain: text
 quoted: ["double \\u00e9 \\n", 'single ''q''', 1, -2.5, 0x1F, 0o17, 1e3, .inf, -.inf, .nan, true, False, null, ~, 2001-12-14, 1.50]
 folded: >-
@@ -826,10 +841,16 @@ multi: plain
 seq:
   - {k: v}
 `;
-// V8 also compiles to machine code at once for a subject of 1,000 characters or more: the last round makes
-// each such scalar just over that (longer only costs start-up time on every run).
-for (const text of [WARM_UP, WARM_UP, WARM_UP.replace(/text|line|folded|single|double|\d+/g, (w) => w.repeat(Math.ceil(1100 / w.length)))]) {
-  parseSimpleDocument(text.replace(/multi:.*\n.*\n/, ''))?.toJS();
-  parseSimpleDocument(`{"json": [1, "a\\u00e9", {"k": null}], "long": "${'x'.repeat(3000)}"}\n`)?.toJS();
-  for (const doc of new Composer(FAST_PARSE_DEFAULTS).compose(new Parser().parse(text), true, text.length)) doc.toJS();
+let warm = false;
+
+export function warmUpYaml(): void {
+  if (warm) return;
+  warm = true;
+  parseAllDocuments(YAML_WARM_UP, FAST_PARSE_DEFAULTS).forEach((d) => d.toJS());
+  // The last round makes each scalar just over 1,000 characters (longer only costs start-up time).
+  for (const text of [WARM_UP, WARM_UP, WARM_UP.replace(/text|line|folded|single|double|\d+/g, (w) => w.repeat(Math.ceil(1100 / w.length)))]) {
+    parseSimpleDocument(text.replace(/multi:.*\n.*\n/, ''))?.toJS();
+    parseSimpleDocument(`{"json": [1, "a\\u00e9", {"k": null}], "long": "${'x'.repeat(3000)}"}\n`)?.toJS();
+    for (const doc of new Composer(FAST_PARSE_DEFAULTS).compose(new Parser().parse(text), true, text.length)) doc.toJS();
+  }
 }

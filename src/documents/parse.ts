@@ -1,9 +1,9 @@
 import { readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { Composer, isScalar, parseAllDocuments, Parser, type Document } from 'yaml';
+import { Composer, isScalar, Parser, type Document } from 'yaml';
 import { Document as YamlDocument, isMap, isPair, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
-import { parseSimpleDocument } from './fast-yaml.js';
+import { parseSimpleDocument, warmUpYaml } from './fast-yaml.js';
 import { detectEntries, looksLikeSignal, signalKindOf } from './kinds.js';
 import { findNodeLimitBreach, guardText, inspectNodes, MAX_DEPTH, MAX_STRING_CHARS, MAX_STRUCTURAL_CHARS, MAX_YAML_DOCUMENTS, type NodeLimitBreach } from './limits.js';
 import { locateOffsets } from './locate.js';
@@ -63,28 +63,6 @@ const PARSE_OPTIONS = {
   logLevel: 'error',
 } as const;
 
-/**
- * V8 compiles a regular expression on its first use. yaml's lexer and scalar resolvers first ran deep
- * inside the parser's recursion when a thread's first file was deeply nested (a worker's shard, or the
- * main thread's deferred files), and compiling there, near the stack limit, aborted the whole process
- * ("RegExpCompiler Allocation failed"). Parsing one small document of every scalar style at load time
- * compiles them at a shallow depth, in every thread.
- */
-const WARM_UP = `%YAML 1.2
----
-plain: text
-quoted: ["double \\u00e9", 'single', 1, -2.5, 0x1F, 0o17, 1e3, .inf, -.inf, .nan, true, False, null, ~, 2001-12-14]
-block: |
-  literal
-folded: >-
-  folded
-anchor: &a { k: v }
-alias: *a
-? complex
-: key
-...
-`;
-parseAllDocuments(WARM_UP, PARSE_OPTIONS).forEach((d) => d.toJS());
 
 /**
  * Parses a file into lintable documents. Never throws: every problem (syntax, shape, limits) is an
@@ -287,6 +265,7 @@ function parseDocuments(text: string): { docs: Document.Parsed[]; truncatedAt?: 
     const simple = parseSimpleDocument(text, PARSE_OPTIONS);
     if (simple) return { docs: [simple] };
   }
+  warmUpYaml();
   const docs: Document.Parsed[] = [];
   const composer = new Composer(PARSE_OPTIONS);
   for (const doc of composer.compose(new Parser().parse(text), true, text.length)) {
@@ -493,6 +472,7 @@ class LazyLineNodes {
 function lineNode(text: string, [start, end]: readonly [number, number]): Node {
   const line = text.slice(start, end);
   if (line.length <= MAX_POSITIONED_LINE && jsonDepth(line) <= MAX_DEPTH) {
+    warmUpYaml();
     const doc = parseDocument(line, { uniqueKeys: false, prettyErrors: false, schema: 'core', logLevel: 'silent' });
     if (doc.errors.length === 0 && doc.contents) {
       shiftRanges(doc.contents as Node, start);
