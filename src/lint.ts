@@ -166,9 +166,18 @@ export async function lintParsed(
     }
     for (const doc of parsed.documents) {
       const findings = [...schemaFindings(doc)];
+      // Fact caches are WeakMaps keyed by a document's data (documents/release.ts). Keyed by a copy made
+      // now, they die young once the copy goes; keyed by the parsed data, which lives in the old
+      // generation, the scavenger would keep them until the next full collection.
+      const data = doc.data;
+      doc.data = { ...data };
       const facts = linter.registry.factsFor(doc, ctx);
       const setting = ruleSettingsFor(linter.config, doc.source.absPath);
-      findings.push(...(await evaluateDocument(doc, linter.compiled, facts, (r) => setting(r.rule.id, r.rule.severity) !== 'off')));
+      try {
+        findings.push(...(await evaluateDocument(doc, linter.compiled, facts, (r) => setting(r.rule.id, r.rule.severity) !== 'off')));
+      } finally {
+        doc.data = data;
+      }
       const kept = findings.filter((f) => {
         const s = setting(f.ruleId, f.severity);
         if (s !== 'off') f.severity = s;

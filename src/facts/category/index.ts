@@ -258,11 +258,21 @@ function detectionOf(doc: LintDocument): LanguageDetection {
   return c.detection;
 }
 
+/**
+ * From this many templates on, franc-min is loaded without checking each one first: some template of a run this
+ * large always needs it, and checking every template up front, keeping each answer until it is linted, cost
+ * more (in time and memory) than loading franc (about 15 ms).
+ */
+const LOAD_DETECTOR_FROM_TEMPLATES = 200;
+
 /** Loads franc-min before the rules run, when some template's language cannot be confirmed by its function words. */
 export const languageDetectorPreparer: WorkspacePreparer = {
   id: 'category-language-detector',
   async prepare(workspace) {
     let needed = false;
+    let templates = 0;
+    for (const doc of workspace.documents) if (doc.kind === 'template' && !doc.external) templates++;
+    if (templates >= LOAD_DETECTOR_FROM_TEMPLATES) return loadLanguageDetector();
     for (const doc of workspace.documents) {
       // Templates linted by another thread get their language facts there.
       if (doc.kind !== 'template' || doc.external) continue;

@@ -1,4 +1,5 @@
-import { templateShape } from './components.js';
+import { normalizeCategory, templateShape } from './components.js';
+import { isRecord } from '../../documents/kinds.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { Workspace } from '../../workspace.js';
@@ -36,14 +37,25 @@ function norm(s: string): string {
   return text.toLowerCase().replace(PARAMETER, '{{}}').replace(SPACES, ' ').trim();
 }
 
-/** Body + footer, compared the way a reviewer would: case, spacing and parameter names do not matter. */
+/**
+ * Body + footer, compared the way a reviewer would: case, spacing and parameter names do not matter.
+ * Read from the data, not from templateShape: the index reads every template of the run at once, and shapes
+ * kept for all of them until each is linted made V8 allocate every later shape in the old generation.
+ */
 export function wordingKey(doc: LintDocument): string | undefined {
-  const shape = templateShape(doc);
-  if (shape.category === 'AUTHENTICATION' || !shape.body) return undefined;
-  const body = typeof shape.body.raw.text === 'string' ? shape.body.raw.text : '';
-  if (body.trim() === '') return undefined;
-  const footer = shape.footer && typeof shape.footer.raw.text === 'string' ? shape.footer.raw.text : '';
-  return `${norm(body)}\u0000${norm(footer)}`;
+  if (normalizeCategory(doc.data.category) === 'AUTHENTICATION') return undefined;
+  const body = componentText(doc, 'BODY');
+  if (body === undefined || body.trim() === '') return undefined;
+  return `${norm(body)}\u0000${norm(componentText(doc, 'FOOTER') ?? '')}`;
+}
+
+/** The text of the template's first component of this type ('' when it has no text), as templateShape reads it. */
+function componentText(doc: LintDocument, type: string): string | undefined {
+  const list = Array.isArray(doc.data.components) ? doc.data.components : [];
+  for (const c of list) {
+    if (isRecord(c) && typeof c.type === 'string' && c.type.toUpperCase() === type) return typeof c.text === 'string' ? c.text : '';
+  }
+  return undefined;
 }
 
 function byPlace(a: LintDocument, b: LintDocument): number {

@@ -88,8 +88,9 @@ interface StringScan {
 
 /**
  * Scans of the short strings that templates repeat (footers, headers, button labels), shared across
- * templates; emptied when full. Longer texts (bodies, which seldom repeat) are kept with their template
- * text only, so that a large run's bodies do not all stay in memory.
+ * templates; emptied when full. Bodies (which seldom repeat, even short ones) and longer texts are kept
+ * with their template text only: entries of a long-lived map outlive the young generation, and 10,000
+ * bodies passing through it cost a large run more in garbage collection than the rare repeat saves.
  */
 const scans = new Map<string, StringScan>();
 const SCAN_LIMIT = 2_000;
@@ -98,7 +99,7 @@ const ownScans = new WeakMap<TemplateText, StringScan>();
 registerStringCache(() => scans.clear());
 
 function scanOf(text: string, source: TemplateText): StringScan {
-  const shared = text.length <= SHARED_MAX_CHARS;
+  const shared = text.length <= SHARED_MAX_CHARS && source.role !== 'body' && source.role !== 'card-body';
   let scan = shared ? scans.get(text) : ownScans.get(source);
   if (!scan) {
     scan = {
