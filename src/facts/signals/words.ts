@@ -20,9 +20,8 @@ interface LanguageMatchers {
 }
 
 interface Words {
-  byLanguage: Map<WordLanguage, LanguageMatchers>;
-  /** All languages at once, for templates in other languages. */
-  any: LanguageMatchers;
+  /** One language's matchers; undefined: all languages at once, for templates in other languages. Built on first use. */
+  matchers(language: WordLanguage | undefined): LanguageMatchers;
   stopReply: Set<string>;
   startReply: Set<string>;
   marketingConsent: RegExp;
@@ -82,12 +81,17 @@ function load(): Words {
       suggestion: langs.length === 1 ? String(suggestions[langs[0]] ?? suggestions.en ?? '') : String(suggestions.en ?? ''),
     };
   };
-  const byLanguage = new Map<WordLanguage, LanguageMatchers>(WORD_LANGUAGES.map((l) => [l, build([l])]));
+  // Compiled on first use: a run of English templates needs the English lists only.
+  const built = new Map<WordLanguage | undefined, LanguageMatchers>();
+  const matchers = (language: WordLanguage | undefined): LanguageMatchers => {
+    let m = built.get(language);
+    if (!m) built.set(language, (m = build(language ? [language] : WORD_LANGUAGES)));
+    return m;
+  };
   const consentLists = data.marketingConsent;
   const consent = WORD_LANGUAGES.flatMap((l) => list(consentLists[l], `marketingConsent.${l}`)).map(foldText);
   loaded = {
-    byLanguage,
-    any: build(WORD_LANGUAGES),
+    matchers,
     stopReply: new Set(list(data.replies.stop, 'replies.stop').map(foldText)),
     startReply: new Set(list(data.replies.start, 'replies.start').map(foldText)),
     marketingConsent: whole([...new Set(consent)].map(escape), 'iu'),
@@ -109,7 +113,7 @@ function matchersFor(language: unknown): LanguageMatchers {
   if (!m) {
     const words = load();
     const lang = wordLanguage(language);
-    m = lang ? words.byLanguage.get(lang)! : words.any;
+    m = words.matchers(lang);
     if (typeof language === 'string' && matchersByCode.size < 1_000) matchersByCode.set(language, m);
   }
   return m;
