@@ -166,9 +166,9 @@ export async function lintParsed(
     }
     for (const doc of parsed.documents) {
       const findings = [...schemaFindings(doc)];
-      // Fact caches are WeakMaps keyed by a document's data (documents/release.ts). Keyed by a copy made
-      // now, they die young once the copy goes; keyed by the parsed data, which lives in the old
-      // generation, the scavenger would keep them until the next full collection.
+      // Facts are cached on the document's data (facts/object-cache.ts). On a copy made now, they die young
+      // with the copy; on the parsed data, which lives in the old generation, the scavenger would keep them
+      // (an old object's references are its roots) until the next full collection.
       const data = doc.data;
       doc.data = { ...data };
       const facts = linter.registry.factsFor(doc, ctx);

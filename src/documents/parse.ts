@@ -257,6 +257,16 @@ export async function readParsedFiles(files: readonly string[], cwd: string, dro
   });
 }
 
+/**
+ * The YAML documents of a file exactly as parseSource composed them, without reading their values, finding their
+ * kinds or checking their limits again: what documents/release.ts needs to place findings in a file whose trees
+ * it let go. Undefined for JSON Lines files (each line is its own document: parse the file with parseSource).
+ */
+export function parseTrees(source: SourceFile): Document.Parsed[] | undefined {
+  if (isJsonLinesFile(source.absPath)) return undefined;
+  return parseDocuments(guardText(source.text).text).docs;
+}
+
 /** Composes documents one at a time and stops after MAX_YAML_DOCUMENTS (the offset of the next one is returned). */
 function parseDocuments(text: string): { docs: Document.Parsed[]; truncatedAt?: number } {
   // Most files are simple YAML or JSON: fast-yaml.ts builds the same Document several times faster,

@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 
-import { parseSource, type LintDocument, type ParsedFile } from './parse.js';
+import { parseSource, parseTrees, type LintDocument, type ParsedFile } from './parse.js';
 
 /**
  * Memory for large runs. A parsed template's syntax tree is about 13 KB, and the fact caches that
@@ -32,13 +32,15 @@ export function dropSyntaxTree(file: ParsedFile): void {
   if (file.documents.length === 0 || file.problems.some((p) => p.yaml)) return;
   const holder: { reparsed?: Map<number, Document.Parsed> } = {};
   onDemand.set(file, holder);
+  // Where each document's YAML document starts: the same trees, parsed again, are found by it.
+  const starts = new Map(file.documents.map((d) => [d.index, d.yaml?.range[0]]));
   for (const doc of file.documents) {
     const index = doc.index;
     Object.defineProperty(doc, 'yaml', {
       enumerable: true,
       configurable: true,
       get: (): Document.Parsed => {
-        holder.reparsed ??= new Map(parseSource(file.source).documents.map((d) => [d.index, d.yaml]));
+        holder.reparsed ??= reparse(file, starts);
         return holder.reparsed.get(index)!;
       },
     });
@@ -46,9 +48,21 @@ export function dropSyntaxTree(file: ParsedFile): void {
 }
 
 /**
+ * The file's trees again, by document index. Only the trees are rebuilt (parseTrees), not the documents' values:
+ * V8 allocates the values' objects straight into the old generation once the run's first parse has kept
+ * thousands of them, so values built again here (and let go at once) were old-generation garbage.
+ */
+function reparse(file: ParsedFile, starts: ReadonlyMap<number, number | undefined>): Map<number, Document.Parsed> {
+  const trees = [...starts.values()].every((s) => s !== undefined) ? parseTrees(file.source) : undefined;
+  if (!trees) return new Map(parseSource(file.source).documents.map((d) => [d.index, d.yaml!]));
+  const byStart = new Map(trees.map((t) => [t.range[0], t]));
+  return new Map([...starts].map(([index, start]) => [index, byStart.get(start!)!]));
+}
+
+/**
  * Lets the collector take back what the facts cached for these documents once their rules have run.
- * Fact caches are WeakMaps keyed by a document's `data` object (see e.g. templateShape): giving the
- * document a shallow copy of it, equal in every value, leaves those entries unreachable. A later fact
+ * Facts are cached on a document's `data` object (facts/object-cache.ts, not enumerable): giving the
+ * document a shallow copy of it, equal in every value and without those caches, lets them go. A later fact
  * (a campaign reading the template it sends) computes what it needs again.
  */
 export function releaseFacts(docs: readonly LintDocument[]): void {

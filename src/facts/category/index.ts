@@ -9,6 +9,7 @@ import type { TextMatch } from '../../types.js';
 import { normalizeCategory, templateShape } from '../template/components.js';
 import type { WorkspacePreparer } from '../../workspace.js';
 import type { FactContext, FactProvider } from '../registry.js';
+import { ObjectCache } from '../object-cache.js';
 
 /**
  * The category facts: what a template reads as (MARKETING, UTILITY or AUTHENTICATION), how sure msglint is,
@@ -27,7 +28,7 @@ interface DocCache {
   detectable?: string;
 }
 
-const caches = new WeakMap<object, DocCache>();
+const caches = new ObjectCache<object, DocCache>();
 
 function cacheOf(doc: LintDocument): DocCache {
   let c = caches.get(doc.data);

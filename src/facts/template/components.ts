@@ -1,5 +1,6 @@
 import type { LintDocument } from '../../documents/parse.js';
 import { isRecord } from '../../documents/kinds.js';
+import { ObjectCache } from '../object-cache.js';
 
 /** Where a piece of template text sits: what it is and its JSON pointer inside the template. */
 export type TextRole = 'header' | 'body' | 'footer' | 'button' | 'button-url' | 'card-body' | 'card-header' | 'card-button' | 'offer';
@@ -56,7 +57,7 @@ export function normalizeCategory(value: unknown): string {
   return LEGACY_CATEGORIES[upper] ?? upper;
 }
 
-const shapes = new WeakMap<object, TemplateShape>();
+const shapes = new ObjectCache<object, TemplateShape>();
 
 /** The template's components with enum values upper-cased and every text located, computed once per document. */
 export function templateShape(doc: LintDocument): TemplateShape {

@@ -3,6 +3,7 @@ import { isRecord } from '../../documents/kinds.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
+import { ObjectCache } from '../object-cache.js';
 
 /**
  * Parameters in template texts: `{{1}}` (positional) and `{{first_name}}` (named), and everything that
@@ -173,7 +174,7 @@ export function siteLabel(site: Pick<ParameterSite, 'role' | 'path'>): string {
   return SITE_LABEL[site.role];
 }
 
-const sitesCache = new WeakMap<object, ParameterSite[]>();
+const sitesCache = new ObjectCache<object, ParameterSite[]>();
 
 /** Every text of the template that may carry parameters, scanned once per document. */
 export function parameterSites(doc: LintDocument): ParameterSite[] {

@@ -15,6 +15,7 @@ import { tokenizationKey, tokenize, type Token } from './tokenize.js';
 import type { TextMatch } from '../../types.js';
 import type { LintDocument } from '../../documents/parse.js';
 import { templateShape, type TemplateText } from '../template/components.js';
+import { ObjectCache } from '../object-cache.js';
 
 /** What the analysis of a string is, whoever's text it is (a new field must also be copied in `analyze`). */
 export interface TextAnalysis extends TokenStream {
@@ -43,7 +44,7 @@ export function copyTexts(doc: LintDocument): TemplateText[] {
 const PARAMETER = /\{\{\s*[^{}\s]{0,64}\s*\}\}/g;
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
 
-const cache = new WeakMap<TemplateText, Map<string, AnalyzedText>>();
+const cache = new ObjectCache<TemplateText, Map<string, AnalyzedText>>();
 const vocabularies = new Map<string, (word: string) => boolean>();
 
 function vocabularyFor(language: string): (word: string) => boolean {
@@ -95,7 +96,7 @@ interface StringScan {
 const scans = new Map<string, StringScan>();
 const SCAN_LIMIT = 2_000;
 const SHARED_MAX_CHARS = 160;
-const ownScans = new WeakMap<TemplateText, StringScan>();
+const ownScans = new ObjectCache<TemplateText, StringScan>();
 registerStringCache(() => scans.clear());
 
 function scanOf(text: string, source: TemplateText): StringScan {

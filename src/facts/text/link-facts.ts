@@ -10,6 +10,7 @@ import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import { templateShape, type TemplateText } from '../template/components.js';
 import type { FactProvider } from '../registry.js';
+import { ObjectCache } from '../object-cache.js';
 
 export interface LinkMatch extends TextMatch {
   url: string;
@@ -111,7 +112,7 @@ export interface LinkSignals {
   hiddenLinkDomains: HiddenDomain[];
 }
 
-const cache = new WeakMap<object, LinkSignals>();
+const cache = new ObjectCache<object, LinkSignals>();
 /** Links and hidden domains per distinct string (the same footer or button is analysed once). */
 const byString = new Map<string, { found: FoundLink[]; hidden: HiddenDomain[] }>();
 registerStringCache(() => byString.clear());

@@ -14,6 +14,7 @@ import { stemmerFor } from './stem.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
+import { ObjectCache } from '../object-cache.js';
 
 /** Words that turn a sum of money into a prize, per language (matched on stems). */
 const BAIT_WORDS: Record<string, string[]> = {
@@ -286,7 +287,7 @@ export const moneyFacts: FactProvider = {
   },
 };
 
-const cache = new WeakMap<object, { moneyBait: TextMatch[]; premiumNumbers: TextMatch[] }>();
+const cache = new ObjectCache<object, { moneyBait: TextMatch[]; premiumNumbers: TextMatch[] }>();
 
 /** The money facts of a template, computed once per document. */
 export function moneySignals(doc: LintDocument): { moneyBait: TextMatch[]; premiumNumbers: TextMatch[] } {

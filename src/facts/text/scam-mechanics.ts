@@ -16,6 +16,7 @@ import { stemmerFor } from './stem.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
+import { ObjectCache } from '../object-cache.js';
 
 interface Vocabulary {
   /** Verbs that ask the reader to pass something on. */
@@ -376,7 +377,7 @@ export interface ScamMechanics {
   lureLinkDomains: TextMatch[];
 }
 
-const cache = new WeakMap<object, ScamMechanics>();
+const cache = new ObjectCache<object, ScamMechanics>();
 
 export function scamMechanics(doc: LintDocument): ScamMechanics {
   const cached = cache.get(doc.data);

@@ -18,6 +18,7 @@ import type { TextMatch } from '../../types.js';
 import type { TemplateText } from '../template/components.js';
 import type { FactProvider } from '../registry.js';
 import { packageRoot } from '../../package-root.js';
+import { ObjectCache } from '../object-cache.js';
 
 export interface SpamBayesModelFile {
   format: 'msglint-spam-bayes';
@@ -226,7 +227,7 @@ export interface SpamLikelihood {
   match: TextMatch | undefined;
 }
 
-const cache = new WeakMap<object, SpamLikelihood>();
+const cache = new ObjectCache<object, SpamLikelihood>();
 
 /** The spam probability of a template's copy, and a match at its most spam-like token naming the strongest ones. */
 export function spamLikelihood(doc: LintDocument): SpamLikelihood {

@@ -11,6 +11,7 @@ import { selectHits, type PhraseMatcher } from './phrase-matcher.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
+import { ObjectCache } from '../object-cache.js';
 
 export interface SpamPhraseMatch extends TextMatch {
   category: SpamCategory;
@@ -26,7 +27,7 @@ export interface SpamPhraseMatch extends TextMatch {
   similarity?: number;
 }
 
-const cache = new WeakMap<object, SpamPhraseMatch[]>();
+const cache = new ObjectCache<object, SpamPhraseMatch[]>();
 
 /** All lexicon matches of a template (before the mild-entry gating), computed once per document. */
 export function lexiconMatches(doc: LintDocument): SpamPhraseMatch[] {
