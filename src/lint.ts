@@ -166,7 +166,7 @@ export async function lintParsed(
     }
     for (const doc of parsed.documents) {
       const findings = [...schemaFindings(doc)];
-      // Facts are cached on the document's data (facts/object-cache.ts). On a copy made now, they die young
+      // Facts are cached on the document's data (documents/object-cache.ts). On a copy made now, they die young
       // with the copy; on the parsed data, which lives in the old generation, the scavenger would keep them
       // (an old object's references are its roots) until the next full collection.
       const data = doc.data;

@@ -61,7 +61,7 @@ function reparse(file: ParsedFile, starts: ReadonlyMap<number, number | undefine
 
 /**
  * Lets the collector take back what the facts cached for these documents once their rules have run.
- * Facts are cached on a document's `data` object (facts/object-cache.ts, not enumerable): giving the
+ * Facts are cached on a document's `data` object (documents/object-cache.ts, not enumerable): giving the
  * document a shallow copy of it, equal in every value and without those caches, lets them go. A later fact
  * (a campaign reading the template it sends) computes what it needs again.
  */

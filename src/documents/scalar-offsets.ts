@@ -20,6 +20,7 @@
 import type { Scalar } from 'yaml';
 
 import { DOUBLE_QUOTED_ESCAPES } from './yaml-escapes.js';
+import { ObjectCache } from './object-cache.js';
 
 const TAB = 9;
 const LF = 10;
@@ -43,7 +44,8 @@ interface CacheEntry {
   readonly mapping: Mapping | null;
 }
 
-const cache = new WeakMap<object, CacheEntry>();
+// On the node itself, not in a module WeakMap: see object-cache.ts.
+const cache = new ObjectCache<object, CacheEntry>();
 
 /**
  * For a scalar node parsed by `yaml`, return an Int32Array `map` of length value.length + 1 where

@@ -9,7 +9,7 @@ import type { TextMatch } from '../../types.js';
 import { normalizeCategory, templateShape } from '../template/components.js';
 import type { WorkspacePreparer } from '../../workspace.js';
 import type { FactContext, FactProvider } from '../registry.js';
-import { ObjectCache } from '../object-cache.js';
+import { ObjectCache } from '../../documents/object-cache.js';
 
 /**
  * The category facts: what a template reads as (MARKETING, UTILITY or AUTHENTICATION), how sure msglint is,

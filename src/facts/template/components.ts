@@ -1,6 +1,6 @@
 import type { LintDocument } from '../../documents/parse.js';
 import { isRecord } from '../../documents/kinds.js';
-import { ObjectCache } from '../object-cache.js';
+import { ObjectCache } from '../../documents/object-cache.js';
 
 /** Where a piece of template text sits: what it is and its JSON pointer inside the template. */
 export type TextRole = 'header' | 'body' | 'footer' | 'button' | 'button-url' | 'card-body' | 'card-header' | 'card-button' | 'offer';

@@ -3,7 +3,7 @@ import { isRecord } from '../../documents/kinds.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
-import { ObjectCache } from '../object-cache.js';
+import { ObjectCache } from '../../documents/object-cache.js';
 
 /**
  * Parameters in template texts: `{{1}}` (positional) and `{{first_name}}` (named), and everything that

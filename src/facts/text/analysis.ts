@@ -15,7 +15,7 @@ import { tokenizationKey, tokenize, type Token } from './tokenize.js';
 import type { TextMatch } from '../../types.js';
 import type { LintDocument } from '../../documents/parse.js';
 import { templateShape, type TemplateText } from '../template/components.js';
-import { ObjectCache } from '../object-cache.js';
+import { ObjectCache } from '../../documents/object-cache.js';
 
 /** What the analysis of a string is, whoever's text it is (a new field must also be copied in `analyze`). */
 export interface TextAnalysis extends TokenStream {

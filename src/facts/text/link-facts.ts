@@ -10,7 +10,7 @@ import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import { templateShape, type TemplateText } from '../template/components.js';
 import type { FactProvider } from '../registry.js';
-import { ObjectCache } from '../object-cache.js';
+import { ObjectCache } from '../../documents/object-cache.js';
 
 export interface LinkMatch extends TextMatch {
   url: string;

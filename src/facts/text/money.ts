@@ -14,7 +14,7 @@ import { stemmerFor } from './stem.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
-import { ObjectCache } from '../object-cache.js';
+import { ObjectCache } from '../../documents/object-cache.js';
 
 /** Words that turn a sum of money into a prize, per language (matched on stems). */
 const BAIT_WORDS: Record<string, string[]> = {

@@ -16,7 +16,7 @@ import { stemmerFor } from './stem.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
-import { ObjectCache } from '../object-cache.js';
+import { ObjectCache } from '../../documents/object-cache.js';
 
 interface Vocabulary {
   /** Verbs that ask the reader to pass something on. */

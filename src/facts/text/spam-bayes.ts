@@ -18,7 +18,7 @@ import type { TextMatch } from '../../types.js';
 import type { TemplateText } from '../template/components.js';
 import type { FactProvider } from '../registry.js';
 import { packageRoot } from '../../package-root.js';
-import { ObjectCache } from '../object-cache.js';
+import { ObjectCache } from '../../documents/object-cache.js';
 
 export interface SpamBayesModelFile {
   format: 'msglint-spam-bayes';

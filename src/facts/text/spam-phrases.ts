@@ -11,7 +11,7 @@ import { selectHits, type PhraseMatcher } from './phrase-matcher.js';
 import type { LintDocument } from '../../documents/parse.js';
 import type { TextMatch } from '../../types.js';
 import type { FactProvider } from '../registry.js';
-import { ObjectCache } from '../object-cache.js';
+import { ObjectCache } from '../../documents/object-cache.js';
 
 export interface SpamPhraseMatch extends TextMatch {
   category: SpamCategory;
