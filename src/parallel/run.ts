@@ -21,9 +21,10 @@ export function workerCount(fileCount: number): number {
   const forced = process.env.MSGLINT_WORKERS;
   if (forced !== undefined && forced !== '') return Math.max(0, Math.floor(Number(forced)) || 0);
   if (fileCount < PARALLEL_MIN_FILES || import.meta.url.endsWith('.ts')) return 0;
-  // One lint thread keeps about 1.4 cores busy: V8 collects garbage and compiles on threads of its own.
-  // Measured on 2 cores (10,000 templates): one thread 7.0 s, two threads 6.9 s with 35% more CPU and
-  // 45% more memory. So a thread per 1.5 cores, and none on 2 cores.
+  // One lint thread keeps about 1.3 cores busy: V8 collects garbage and compiles on threads of its own, and
+  // every thread compiles msglint's code for itself (about 3 s of CPU in optimizing compiles, --trace-opt).
+  // Measured on 2 cores (10,000 templates): one thread 4.85 s, two threads 5.05 s with 44% more CPU.
+  // So a thread per 1.5 cores, and none on 2 cores.
   return Math.min(Math.floor(availableParallelism() / 1.5), Math.ceil(fileCount / 200), 8);
 }
 
