@@ -312,6 +312,8 @@ describe('action.yml', () => {
       MSGLINT_CONFIG: '',
       MSGLINT_BASELINE: '',
       MSGLINT_VERSION: '0.1.0',
+      MSGLINT_CACHE: 'true',
+      MSGLINT_CACHE_FILE: path.join(dir, 'runner-temp/msglint-cache/.msglintcache'),
       NO_COLOR: '1',
     };
     const run = await new Promise<{ code: number; stdout: string }>((resolve) =>
@@ -319,7 +321,11 @@ describe('action.yml', () => {
       execFile('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', lint.run], { cwd: work, env }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
     );
     expect(run.code).toBe(0); // the step itself never fails; the last step does
-    expect(readFileSync(path.join(dir, 'output'), 'utf8')).toBe('sarif-file=out/msglint.sarif\nexit-code=1\n');
+    const cacheFile = path.join(dir, 'runner-temp/msglint-cache/.msglintcache');
+    expect(readFileSync(path.join(dir, 'output'), 'utf8')).toBe(`sarif-file=out/msglint.sarif\ncache-file=${cacheFile}\nexit-code=1\n`);
+    // The SARIF and summary lints reused the first one's results (the save step keeps the file for the next run).
+    expect(existsSync(cacheFile)).toBe(true);
+    expect(existsSync(path.join(work, '.msglintcache'))).toBe(false);
     expect(run.stdout).toMatch(/^::error file=fixtures\/(templates|campaigns)\//m);
     expect(JSON.parse(readFileSync(path.join(work, 'out/msglint.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(path.join(dir, 'summary.md'), 'utf8')).toMatch(/^## ❌ msglint:/);
