@@ -48,9 +48,8 @@ export function dropSyntaxTree(file: ParsedFile): void {
 }
 
 /**
- * The file's trees again, by document index. Only the trees are rebuilt (parseTrees), not the documents' values:
- * V8 allocates the values' objects straight into the old generation once the run's first parse has kept
- * thousands of them, so values built again here (and let go at once) were old-generation garbage.
+ * The file's trees again, by document index. Only the trees are rebuilt (parseTrees): placing a finding needs
+ * nothing else, and building the documents' values, kinds and limit checks again was work thrown away at once.
  */
 function reparse(file: ParsedFile, starts: ReadonlyMap<number, number | undefined>): Map<number, Document.Parsed> {
   const trees = [...starts.values()].every((s) => s !== undefined) ? parseTrees(file.source) : undefined;

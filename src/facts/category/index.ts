@@ -262,7 +262,7 @@ function detectionOf(doc: LintDocument): LanguageDetection {
 /**
  * From this many templates on, franc-min is loaded without checking each one first: some template of a run this
  * large always needs it, and checking every template up front, keeping each answer until it is linted, cost
- * more (in time and memory) than loading franc (about 15 ms).
+ * more time than loading franc (about 15 ms).
  */
 const LOAD_DETECTOR_FROM_TEMPLATES = 200;
 

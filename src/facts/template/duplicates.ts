@@ -40,7 +40,7 @@ function norm(s: string): string {
 /**
  * Body + footer, compared the way a reviewer would: case, spacing and parameter names do not matter.
  * Read from the data, not from templateShape: the index reads every template of the run at once, and shapes
- * kept for all of them until each is linted made V8 allocate every later shape in the old generation.
+ * kept for all of them until each is linted went to the old generation, to be collected late.
  */
 export function wordingKey(doc: LintDocument): string | undefined {
   if (normalizeCategory(doc.data.category) === 'AUTHENTICATION') return undefined;
