@@ -3,7 +3,7 @@ import path from 'node:path';
 import { checkRuleReferences, isIgnored, loadConfig, ruleSettingsFor, type ResolvedConfig } from './config/index.js';
 import { discoverFiles } from './documents/discover.js';
 import { locate, spanOf } from './documents/locate.js';
-import { DROP_TREES_FROM_FILES, dropSyntaxTree, releaseFacts } from './documents/release.js';
+import { DROP_TREES_FROM_FILES, dropSyntaxTree, withFactsReleased } from './documents/release.js';
 import { readParsedFile, readParsedFiles, type InputProblem, type LintDocument, type ParsedFile } from './documents/parse.js';
 import type { SourceFile } from './documents/source.js';
 import { schemaKindOf } from './documents/schema-kinds.js';
@@ -166,18 +166,9 @@ export async function lintParsed(
     }
     for (const doc of parsed.documents) {
       const findings = [...schemaFindings(doc)];
-      // Facts are cached on the document's data (documents/object-cache.ts). On a copy made now, they die young
-      // with the copy; on the parsed data, which lives in the old generation, the scavenger would keep them
-      // (an old object's references are its roots) until the next full collection.
-      const data = doc.data;
-      doc.data = { ...data };
-      const facts = linter.registry.factsFor(doc, ctx);
       const setting = ruleSettingsFor(linter.config, doc.source.absPath);
-      try {
-        findings.push(...(await evaluateDocument(doc, linter.compiled, facts, (r) => setting(r.rule.id, r.rule.severity) !== 'off')));
-      } finally {
-        doc.data = data;
-      }
+      const found = await withFactsReleased(doc, () => evaluateDocument(doc, linter.compiled, linter.registry.factsFor(doc, ctx), (r) => setting(r.rule.id, r.rule.severity) !== 'off'));
+      findings.push(...found);
       const kept = findings.filter((f) => {
         const s = setting(f.ruleId, f.severity);
         if (s !== 'off') f.severity = s;
@@ -190,8 +181,7 @@ export async function lintParsed(
       docOfResult.set(result, doc);
       results.push(result);
     }
-    // The file's rules have run: its syntax tree and fact caches can go (see documents/release.ts).
-    releaseFacts(parsed.documents);
+    // The file's rules have run: its syntax tree can go (see documents/release.ts).
     dropSyntaxTree(parsed);
   }
   applySuppressions(parsedFiles, findingsByDoc, results, {

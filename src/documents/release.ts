@@ -5,7 +5,7 @@ import { parseSource, parseTrees, type LintDocument, type ParsedFile } from './p
 /**
  * Memory for large runs. A parsed template's syntax tree is about 13 KB, and the fact caches that
  * its rules fill are as much again; holding them for 10,000 files costs hundreds of megabytes, while
- * after a file's rules have run only its data (for other documents' facts) and its text are needed.
+ * after a document's rules have run only its data (for other documents' facts) and its text are needed.
  *
  * Both are let go here, and nothing is lost: the syntax tree comes back, the same, by parsing the
  * file's text again on first use (placing a finding, reading a suppression comment); parsing is
@@ -59,11 +59,19 @@ function reparse(file: ParsedFile, starts: ReadonlyMap<number, number | undefine
 }
 
 /**
- * Lets the collector take back what the facts cached for these documents once their rules have run.
- * Facts are cached on a document's `data` object (documents/object-cache.ts, not enumerable): giving the
- * document a shallow copy of it, equal in every value and without those caches, lets them go. A later fact
- * (a campaign reading the template it sends) computes what it needs again.
+ * Runs a document's rules so that the collector can take back what its facts cached once they have run.
+ * Facts are cached on a document's `data` object (documents/object-cache.ts, not enumerable), so the rules
+ * run on a shallow copy made now: young, its caches die young with it (on the parsed data, which lives in
+ * the old generation, the scavenger would keep them until a full collection). Afterwards the document keeps
+ * another clean copy, equal in every value, so what other documents' rules cached on its data goes too; a
+ * later fact (a campaign reading the template it sends) computes what it needs again.
  */
-export function releaseFacts(docs: readonly LintDocument[]): void {
-  for (const doc of docs) doc.data = { ...doc.data };
+export async function withFactsReleased<T>(doc: LintDocument, run: () => Promise<T>): Promise<T> {
+  const data = doc.data;
+  doc.data = { ...data };
+  try {
+    return await run();
+  } finally {
+    doc.data = { ...data };
+  }
 }

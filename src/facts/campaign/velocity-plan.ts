@@ -282,6 +282,7 @@ function sendWindow(c: CampaignSend, blocks: Block[], result: VelocityResult): v
   // The verdict depends only on the country and the minute of the send.
   const verdicts = new Map<number, number>();
   const byCountry = new Map<string, number>();
+  const codes = countryCodes();
   for (const b of blocks) {
     for (let i = b.from; i < b.to; i++) {
       const country = countries[i];
@@ -290,12 +291,12 @@ function sendWindow(c: CampaignSend, blocks: Block[], result: VelocityResult): v
       const key = minute * 256 + country;
       let verdict = verdicts.get(key);
       if (verdict === undefined) {
-        verdict = country === 0 ? UNKNOWN_ZONE : windowVerdict(window, countryCodes()[country], minute * 60_000);
+        verdict = country === 0 ? UNKNOWN_ZONE : windowVerdict(window, codes[country], minute * 60_000);
         verdicts.set(key, verdict);
       }
       if (verdict === OUTSIDE) {
         result.outsideWindow++;
-        const code = countryCodes()[country];
+        const code = codes[country];
         byCountry.set(code, (byCountry.get(code) ?? 0) + 1);
       } else if (verdict === PARTLY_OUTSIDE) result.partlyOutsideWindow++;
       else if (verdict === UNKNOWN_ZONE) result.unknownZone++;
